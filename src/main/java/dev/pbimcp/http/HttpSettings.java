@@ -1,0 +1,72 @@
+package dev.pbimcp.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Transport settings: where the server listens and which browser origins may call it. */
+@ApplicationScoped
+public class HttpSettings {
+  private static final Set<String> LOOPBACK_HOSTS =
+      Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  private final boolean loopbackOnly;
+  private final List<String> allowedOrigins;
+  private final int maxBodyBytes;
+  private final int requestTimeoutSeconds;
+
+  @Inject
+  public HttpSettings(
+      @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
+      @ConfigProperty(
+              name = "pbimcp.allowed-origins",
+              defaultValue = "https://claude.ai,https://claude.com")
+          String origins,
+      @ConfigProperty(name = "pbimcp.max-body-bytes", defaultValue = "4194304") int maxBodyBytes,
+      @ConfigProperty(name = "pbimcp.request-timeout-seconds", defaultValue = "300")
+          int requestTimeoutSeconds) {
+    this.loopbackOnly = isLoopback(host);
+    this.allowedOrigins =
+        Arrays.stream(origins.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .toList();
+    this.maxBodyBytes = maxBodyBytes;
+    this.requestTimeoutSeconds = requestTimeoutSeconds;
+  }
+
+  /** For CDI's proxy. */
+  protected HttpSettings() {
+    this("127.0.0.1", "", 4194304, 300);
+  }
+
+  /** True when the server is bound to a loopback address, where DNS rebinding is the threat. */
+  public boolean loopbackOnly() {
+    return loopbackOnly;
+  }
+
+  public List<String> allowedOrigins() {
+    return allowedOrigins;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public int requestTimeoutSeconds() {
+    return requestTimeoutSeconds;
+  }
+
+  static boolean isLoopbackHost(String host) {
+    return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isLoopback(String host) {
+    return isLoopbackHost(host.trim()) || host.trim().startsWith("127.");
+  }
+}

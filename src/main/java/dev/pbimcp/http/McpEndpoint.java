@@ -1,0 +1,111 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.mcp.McpEngine;
+import dev.pbimcp.mcp.Session;
+import dev.pbimcp.mcp.Subscriptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The Streamable HTTP endpoint: one URL for POST (messages), GET (session stream) and DELETE. */
+@Path("mcp")
+@ApplicationScoped
+public class McpEndpoint {
+  private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+
+  private final McpPosts posts;
+  private final SessionGate gate;
+  private final EventStreams streams;
+  private final McpEngine engine;
+  private final Subscriptions subscriptions;
+
+  @Inject
+  public McpEndpoint(
+      McpPosts posts,
+      SessionGate gate,
+      EventStreams streams,
+      McpEngine engine,
+      Subscriptions subscriptions) {
+    this.posts = posts;
+    this.gate = gate;
+    this.streams = streams;
+    this.engine = engine;
+    this.subscriptions = subscriptions;
+  }
+
+  /** For CDI's proxy. */
+  public McpEndpoint() {
+    this(null, null, null, null, null);
+  }
+
+  @POST
+  public void post(InputStream body, @Context HttpHeaders headers, @Suspended AsyncResponse async) {
+    Response now;
+    try {
+      now = posts.handle(body, headers, async);
+    } catch (WebApplicationException e) {
+      now = e.getResponse();
+    } catch (IOException e) {
+      now =
+          HttpErrors.response(
+              400, null, JsonRpc.PARSE_ERROR, "The request body could not be read.");
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "POST /mcp failed", e);
+      now = HttpErrors.response(500, null, JsonRpc.INTERNAL_ERROR, "Internal error.");
+    }
+    if (now != null) {
+      async.resume(now);
+    }
+  }
+
+  /**
+   * Opens the session's stream, or, with {@code Last-Event-ID}, resumes a stream this instance
+   * holds from the event after that id.
+   */
+  @GET
+  public Response get(@Context HttpHeaders headers) {
+    if (!acceptsEventStream(headers)) {
+      return HttpErrors.response(
+          406, null, JsonRpc.SERVER_ERROR, "Not Acceptable: GET needs Accept: text/event-stream.");
+    }
+    Session session = gate.require(headers);
+    String lastEventId = headers.getHeaderString("Last-Event-ID");
+    var resumed = streams.find(lastEventId, session.key());
+    if (resumed.isPresent()) {
+      return SseWriter.response(
+          new SseWriter(resumed.get(), EventStreams.sequenceOf(lastEventId), true));
+    }
+    EventStream stream = streams.sessionStream(session.key());
+    return SseWriter.response(new SseWriter(stream, stream.lastSeq(), true));
+  }
+
+  @DELETE
+  public Response delete(@Context HttpHeaders headers) {
+    Session session = gate.require(headers);
+    gate.end(session);
+    streams.end(session.key());
+    subscriptions.forget(session);
+    engine.ended(session);
+    return Response.noContent().build();
+  }
+
+  private static boolean acceptsEventStream(HttpHeaders headers) {
+    return headers.getAcceptableMediaTypes().stream()
+        .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/event-stream")));
+  }
+}

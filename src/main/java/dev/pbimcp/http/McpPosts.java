@@ -1,0 +1,219 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.mcp.Exchange;
+import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.mcp.McpEngine;
+import dev.pbimcp.mcp.Outbound;
+import dev.pbimcp.mcp.ProtocolVersions;
+import dev.pbimcp.mcp.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+
+/** One POST to {@code /mcp}: parse, check, and answer with 202, JSON or a stream. */
+@ApplicationScoped
+public class McpPosts {
+  private final McpEngine engine;
+  private final SessionGate gate;
+  private final EventStreams streams;
+  private final Workers workers;
+  private final HttpSettings settings;
+
+  @Inject
+  public McpPosts(
+      McpEngine engine,
+      SessionGate gate,
+      EventStreams streams,
+      Workers workers,
+      HttpSettings settings) {
+    this.engine = engine;
+    this.gate = gate;
+    this.streams = streams;
+    this.workers = workers;
+    this.settings = settings;
+  }
+
+  /** For CDI's proxy. */
+  protected McpPosts() {
+    this(null, null, null, null, null);
+  }
+
+  /** Answers now (returns the response) or later through {@code async} (returns null). */
+  Response handle(InputStream body, HttpHeaders headers, AsyncResponse async) throws IOException {
+    MediaType type = headers.getMediaType();
+    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return HttpErrors.response(
+          415, null, JsonRpc.SERVER_ERROR, "Unsupported Media Type: send application/json.");
+    }
+    byte[] bytes = body.readNBytes(settings.maxBodyBytes() + 1);
+    if (bytes.length > settings.maxBodyBytes()) {
+      return HttpErrors.response(
+          413,
+          null,
+          JsonRpc.INVALID_REQUEST,
+          "The message exceeds " + settings.maxBodyBytes() + " bytes.");
+    }
+    JsonValue message = parse(bytes);
+    if (message == null) {
+      return HttpErrors.response(
+          400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
+    }
+    if (message instanceof JsonArray batch) {
+      return batch(batch, headers);
+    }
+    JsonValue id =
+        message instanceof JsonObject o && JsonRpc.validId(o.get("id")) ? o.get("id") : null;
+    switch (JsonRpc.kind(message)) {
+      case INVALID:
+        return HttpErrors.response(
+            400, id, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
+      case REQUEST:
+        if ("initialize".equals(message.asJsonObject().getString("method"))) {
+          return initialize(message.asJsonObject());
+        }
+        Session session = gate.require(headers);
+        dispatch(message.asJsonObject(), session, sseAccepted(headers), async);
+        return null;
+      default:
+        accept(message.asJsonObject(), gate.require(headers));
+        return Response.accepted().build();
+    }
+  }
+
+  private Response initialize(JsonObject request) {
+    McpEngine.Opened opened = engine.initialize(request);
+    Response.ResponseBuilder r =
+        Response.ok(opened.response().toString(), MediaType.APPLICATION_JSON_TYPE);
+    if (opened.session() != null) {
+      r.header(SessionGate.SESSION_HEADER, opened.session().id());
+    }
+    return r.build();
+  }
+
+  /** Notifications and responses from the client: nothing to answer but 202. */
+  private void accept(JsonObject message, Session session) {
+    if (JsonRpc.kind(message) == JsonRpc.Kind.NOTIFICATION) {
+      engine.notification(message, session);
+    } else {
+      engine.response(message);
+    }
+  }
+
+  private void dispatch(JsonObject request, Session session, boolean sse, AsyncResponse async) {
+    boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
+    var channel = new ResponseChannel(async, sse, prime, session.key(), streams, workers.pool());
+    Exchange exchange = engine.exchange(session, request, channel);
+    var timeout =
+        workers
+            .timer()
+            .schedule(
+                () -> timeOut(exchange, channel, request.get("id")),
+                settings.requestTimeoutSeconds(),
+                TimeUnit.SECONDS);
+    workers
+        .pool()
+        .execute(
+            () -> {
+              exchange.runningOn(Thread.currentThread());
+              try {
+                channel.complete(engine.handle(request, exchange));
+              } finally {
+                exchange.runningOn(null);
+                Thread.interrupted();
+                timeout.cancel(false);
+              }
+            });
+  }
+
+  private void timeOut(Exchange exchange, ResponseChannel channel, JsonValue id) {
+    if (!channel.done()) {
+      exchange.cancel();
+      channel.complete(
+          JsonRpc.error(
+              id,
+              JsonRpc.INTERNAL_ERROR,
+              "The request took longer than "
+                  + settings.requestTimeoutSeconds()
+                  + " s and was stopped. Narrow it down and try again.",
+              null));
+    }
+  }
+
+  /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */
+  private Response batch(JsonArray batch, HttpHeaders headers) {
+    if (batch.isEmpty()) {
+      return HttpErrors.response(
+          400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: empty batch.");
+    }
+    Session session = gate.require(headers);
+    if (!"2025-03-26".equals(session.protocolVersion())) {
+      return HttpErrors.response(
+          400,
+          null,
+          JsonRpc.INVALID_REQUEST,
+          "Invalid Request: JSON-RPC batches are not allowed in protocol version "
+              + session.protocolVersion()
+              + ".");
+    }
+    var responses = Json.createArrayBuilder();
+    int answered = 0;
+    for (JsonValue item : batch) {
+      JsonRpc.Kind kind = JsonRpc.kind(item);
+      if (kind == JsonRpc.Kind.INVALID
+          || (kind == JsonRpc.Kind.REQUEST
+              && "initialize".equals(item.asJsonObject().getString("method")))) {
+        responses.add(
+            JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request in batch.", null));
+        answered++;
+      } else if (kind == JsonRpc.Kind.REQUEST) {
+        JsonObject request = item.asJsonObject();
+        JsonObject response = engine.handle(request, engine.exchange(session, request, NO_STREAM));
+        if (response != null) {
+          responses.add(response);
+          answered++;
+        }
+      } else {
+        accept(item.asJsonObject(), session);
+      }
+    }
+    return answered == 0
+        ? Response.accepted().build()
+        : Response.ok(responses.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static final Outbound NO_STREAM =
+      new Outbound() {
+        @Override
+        public boolean send(JsonObject message) {
+          return false;
+        }
+
+        @Override
+        public void closeStream() {}
+      };
+
+  /** Claude.ai has sent {@code Accept: *}{@code /*}: such clients get JSON, never a stream. */
+  static boolean sseAccepted(HttpHeaders headers) {
+    return headers.getAcceptableMediaTypes().stream()
+        .anyMatch(m -> "text".equals(m.getType()) && "event-stream".equals(m.getSubtype()));
+  }
+
+  private static JsonValue parse(byte[] bytes) {
+    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      return reader.readValue();
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+}

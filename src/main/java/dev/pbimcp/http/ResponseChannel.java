@@ -1,0 +1,97 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.mcp.Outbound;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.Executor;
+
+/**
+ * How one POSTed request's answer travels. It stays a plain JSON response unless the request emits
+ * something first (progress, a log message, a question to the client) and the client accepts SSE;
+ * then the response becomes a stream that carries those messages and, last, the answer.
+ */
+final class ResponseChannel implements Outbound {
+  private enum State {
+    PENDING,
+    STREAMING,
+    DONE
+  }
+
+  private final AsyncResponse async;
+  private final boolean sseAccepted;
+  private final boolean prime;
+  private final String sessionKey;
+  private final EventStreams streams;
+  private final Executor writers;
+  private State state = State.PENDING;
+  private EventStream stream;
+
+  ResponseChannel(
+      AsyncResponse async,
+      boolean sseAccepted,
+      boolean prime,
+      String sessionKey,
+      EventStreams streams,
+      Executor writers) {
+    this.async = async;
+    this.sseAccepted = sseAccepted;
+    this.prime = prime;
+    this.sessionKey = sessionKey;
+    this.streams = streams;
+    this.writers = writers;
+  }
+
+  @Override
+  public synchronized boolean send(JsonObject message) {
+    if (state == State.DONE || (state == State.PENDING && !startStream())) {
+      return false;
+    }
+    stream.append(message.toString(), false);
+    return true;
+  }
+
+  @Override
+  public synchronized void closeStream() {
+    if (state == State.PENDING) {
+      startStream();
+    }
+    if (stream != null) {
+      stream.requestClose();
+    }
+  }
+
+  /** Delivers the answer; null means the request was cancelled and gets none. */
+  synchronized void complete(JsonObject response) {
+    if (state == State.PENDING) {
+      async.resume(
+          response == null
+              ? Response.accepted().build()
+              : Response.ok(response.toString(), MediaType.APPLICATION_JSON_TYPE).build());
+    } else if (state == State.STREAMING) {
+      if (response == null) {
+        stream.finish();
+      } else {
+        stream.append(response.toString(), true);
+      }
+    }
+    state = State.DONE;
+  }
+
+  synchronized boolean done() {
+    return state == State.DONE;
+  }
+
+  private boolean startStream() {
+    if (!sseAccepted) {
+      return false;
+    }
+    stream = streams.open(sessionKey);
+    state = State.STREAMING;
+    Response r = SseWriter.response(new SseWriter(stream, 0, prime));
+    // The writer blocks for the stream's life, so it must not run on the thread doing the work.
+    writers.execute(() -> async.resume(r));
+    return true;
+  }
+}

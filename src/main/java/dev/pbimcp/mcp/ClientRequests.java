@@ -1,0 +1,46 @@
+package dev.pbimcp.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Requests this instance sent to clients (sampling, elicitation, roots) that await an answer. The
+ * answer arrives as a separate POST, which must reach this instance: the only state that binds a
+ * client to one instance, and only for the seconds a round trip lasts.
+ */
+@ApplicationScoped
+public class ClientRequests {
+  private final Map<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+
+  /** Registers a new outgoing request and returns its id. */
+  public Pending open() {
+    String id = "srv-" + UUID.randomUUID();
+    var future = new CompletableFuture<JsonObject>();
+    pending.put(id, future);
+    return new Pending(Json.createValue(id), future);
+  }
+
+  public void close(Pending p) {
+    pending.remove(((JsonString) p.id()).getString());
+  }
+
+  /** Routes a client's response to the waiting call; false when nobody here waits for it. */
+  public boolean complete(JsonObject response) {
+    JsonValue id = response.get("id");
+    if (!(id instanceof JsonString s)) {
+      return false;
+    }
+    CompletableFuture<JsonObject> f = pending.remove(s.getString());
+    return f != null && f.complete(response);
+  }
+
+  /** An outgoing request: its id and the future its response completes. */
+  public record Pending(JsonValue id, CompletableFuture<JsonObject> response) {}
+}

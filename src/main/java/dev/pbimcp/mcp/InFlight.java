@@ -1,0 +1,34 @@
+package dev.pbimcp.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Requests running on this instance, so that {@code notifications/cancelled} can stop them. */
+@ApplicationScoped
+public class InFlight {
+  private final Map<String, Exchange> running = new ConcurrentHashMap<>();
+
+  public void started(Exchange exchange) {
+    running.put(key(exchange.session(), exchange.requestId()), exchange);
+  }
+
+  public void finished(Exchange exchange) {
+    running.remove(key(exchange.session(), exchange.requestId()), exchange);
+  }
+
+  /** Cancels the request, if it still runs here; false otherwise (the spec allows ignoring). */
+  public boolean cancel(Session session, JsonValue requestId) {
+    Exchange e = running.get(key(session, requestId));
+    if (e == null) {
+      return false;
+    }
+    e.cancel();
+    return true;
+  }
+
+  private static String key(Session session, JsonValue requestId) {
+    return session.key() + "|" + requestId;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.pbimcp.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** JSON-RPC 2.0 message shapes and the error codes MCP uses. */
+public final class JsonRpc {
+  public static final int PARSE_ERROR = -32700;
+  public static final int INVALID_REQUEST = -32600;
+  public static final int METHOD_NOT_FOUND = -32601;
+  public static final int INVALID_PARAMS = -32602;
+  public static final int INTERNAL_ERROR = -32603;
+
+  /** Transport-level refusal (no or bad session), as the SDKs answer it. */
+  public static final int SERVER_ERROR = -32000;
+
+  public static final int SESSION_NOT_FOUND = -32001;
+  public static final int RESOURCE_NOT_FOUND = -32002;
+
+  private JsonRpc() {}
+
+  /** The kinds of message a peer can send. */
+  public enum Kind {
+    REQUEST,
+    NOTIFICATION,
+    RESPONSE,
+    INVALID
+  }
+
+  public static Kind kind(JsonValue message) {
+    if (!(message instanceof JsonObject m) || !"2.0".equals(m.getString("jsonrpc", null))) {
+      return Kind.INVALID;
+    }
+    JsonValue method = m.get("method");
+    boolean hasId = m.containsKey("id");
+    if (method != null) {
+      if (method.getValueType() != JsonValue.ValueType.STRING) {
+        return Kind.INVALID;
+      }
+      if (m.containsKey("params") && !(m.get("params") instanceof JsonObject)) {
+        return Kind.INVALID;
+      }
+      if (!hasId) {
+        return Kind.NOTIFICATION;
+      }
+      return validId(m.get("id")) ? Kind.REQUEST : Kind.INVALID;
+    }
+    if (hasId && (m.containsKey("result") ^ m.containsKey("error"))) {
+      return Kind.RESPONSE;
+    }
+    return Kind.INVALID;
+  }
+
+  /** MCP forbids null ids; JSON-RPC allows only strings and numbers. */
+  public static boolean validId(JsonValue id) {
+    return id != null
+        && (id.getValueType() == JsonValue.ValueType.STRING
+            || id.getValueType() == JsonValue.ValueType.NUMBER);
+  }
+
+  public static JsonObject params(JsonObject message) {
+    JsonValue p = message.get("params");
+    return p instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  public static JsonObject result(JsonValue id, JsonObject result) {
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("id", id)
+        .add("result", result)
+        .build();
+  }
+
+  public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
+    var err = Json.createObjectBuilder().add("code", code).add("message", message);
+    if (data != null) {
+      err.add("data", data);
+    }
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("id", id == null ? JsonValue.NULL : id)
+        .add("error", err)
+        .build();
+  }
+
+  public static JsonObject error(JsonValue id, McpError e) {
+    return error(id, e.code(), e.getMessage(), e.data());
+  }
+
+  public static JsonObject request(JsonValue id, String method, JsonObject params) {
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("id", id)
+        .add("method", method)
+        .add("params", params)
+        .build();
+  }
+
+  public static JsonObject notification(String method, JsonObject params) {
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("method", method)
+        .add("params", params)
+        .build();
+  }
+}

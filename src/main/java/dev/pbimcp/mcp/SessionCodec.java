@@ -1,0 +1,149 @@
+package dev.pbimcp.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and verifies session ids of the form {@code base64url(claims).base64url(HMAC-SHA256)}. No
+ * server-side session table exists, so a load balancer needs no affinity and a restart loses
+ * nothing; changing the key ends every session (clients get 404 and initialize again).
+ */
+@ApplicationScoped
+public class SessionCodec {
+  private static final Logger LOG = Logger.getLogger(SessionCodec.class.getName());
+  private static final int MIN_KEY_LENGTH = 32;
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SecretKeySpec key;
+  private final McpConfig config;
+  private final Clock clock;
+
+  @Inject
+  public SessionCodec(McpConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  SessionCodec(McpConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.key = new SecretKeySpec(deriveKey(config), "HmacSHA256");
+  }
+
+  /** For CDI's proxy. */
+  protected SessionCodec() {
+    this.config = null;
+    this.clock = null;
+    this.key = null;
+  }
+
+  public Session issue(String protocolVersion, JsonObject clientCapabilities, String clientName) {
+    byte[] random = new byte[12];
+    RANDOM.nextBytes(random);
+    String sessionKey = B64.encodeToString(random);
+    Instant expires = clock.instant().plus(config.sessionTtl());
+    JsonObject claims =
+        Json.createObjectBuilder()
+            .add("k", sessionKey)
+            .add("v", protocolVersion)
+            .add("c", clientCapabilities)
+            .add("n", clientName == null ? "" : clientName)
+            .add("e", expires.getEpochSecond())
+            .build();
+    String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    String id = payload + "." + B64.encodeToString(sign(payload));
+    return new Session(id, sessionKey, protocolVersion, clientCapabilities, clientName, expires);
+  }
+
+  /** The session this id stands for, or empty when forged, corrupted or expired. */
+  public Optional<Session> verify(String id) {
+    if (id == null || id.length() > 8192) {
+      return Optional.empty();
+    }
+    int dot = id.indexOf('.');
+    if (dot <= 0 || dot != id.lastIndexOf('.')) {
+      return Optional.empty();
+    }
+    try {
+      String payload = id.substring(0, dot);
+      byte[] signature = B64D.decode(id.substring(dot + 1));
+      if (!MessageDigest.isEqual(signature, sign(payload))) {
+        return Optional.empty();
+      }
+      JsonObject c;
+      try (var reader =
+          Json.createReader(
+              new StringReader(new String(B64D.decode(payload), StandardCharsets.UTF_8)))) {
+        c = reader.readObject();
+      }
+      Instant expires = Instant.ofEpochSecond(c.getJsonNumber("e").longValue());
+      if (!clock.instant().isBefore(expires)) {
+        return Optional.empty();
+      }
+      JsonValue caps = c.get("c");
+      return Optional.of(
+          new Session(
+              id,
+              c.getString("k"),
+              c.getString("v"),
+              caps instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT,
+              c.getString("n", ""),
+              expires));
+    } catch (IllegalArgumentException
+        | JsonException
+        | ClassCastException
+        | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+
+  private byte[] sign(String payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+
+  private static byte[] deriveKey(McpConfig config) {
+    Optional<String> configured = config.sessionKey();
+    if (configured.isEmpty()) {
+      LOG.warning(
+          "PBIMCP_SESSION_KEY is not set: sessions use a random key and end when this server"
+              + " restarts; set the same key on every instance to scale out.");
+      byte[] random = new byte[32];
+      RANDOM.nextBytes(random);
+      return random;
+    }
+    String k = configured.get();
+    if (k.length() < MIN_KEY_LENGTH) {
+      throw new IllegalStateException(
+          "PBIMCP_SESSION_KEY must be at least " + MIN_KEY_LENGTH + " characters long");
+    }
+    try {
+      // Hashing lets any length or alphabet of secret become a full-strength HMAC key.
+      return MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}

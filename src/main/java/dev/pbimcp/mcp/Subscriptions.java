@@ -1,0 +1,63 @@
+package dev.pbimcp.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resource subscriptions, kept on the instance that received them and delivered on that instance's
+ * session stream.
+ */
+@ApplicationScoped
+public class Subscriptions {
+  private static final int MAX_PER_SESSION = 1000;
+
+  private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
+  private final SessionStreams streams;
+
+  @Inject
+  public Subscriptions(SessionStreams streams) {
+    this.streams = streams;
+  }
+
+  /** For CDI's proxy. */
+  protected Subscriptions() {
+    this(null);
+  }
+
+  void subscribe(Session session, String uri) {
+    Set<String> uris = bySession.computeIfAbsent(session.key(), k -> ConcurrentHashMap.newKeySet());
+    if (uris.size() >= MAX_PER_SESSION) {
+      throw McpError.invalidParams(
+          "Too many subscriptions in this session (" + MAX_PER_SESSION + ").");
+    }
+    uris.add(uri);
+  }
+
+  void unsubscribe(Session session, String uri) {
+    Set<String> uris = bySession.get(session.key());
+    if (uris != null) {
+      uris.remove(uri);
+    }
+  }
+
+  public void forget(Session session) {
+    bySession.remove(session.key());
+  }
+
+  /** Tells every subscribed session that {@code uri} changed. */
+  public void updated(String uri) {
+    var note =
+        JsonRpc.notification(
+            "notifications/resources/updated", Json.createObjectBuilder().add("uri", uri).build());
+    bySession.forEach(
+        (sessionKey, uris) -> {
+          if (uris.contains(uri)) {
+            streams.send(sessionKey, note);
+          }
+        });
+  }
+}

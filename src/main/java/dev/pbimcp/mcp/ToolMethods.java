@@ -1,0 +1,92 @@
+package dev.pbimcp.mcp;
+
+import dev.pbimcp.registry.McpTool;
+import dev.pbimcp.registry.Registry;
+import dev.pbimcp.registry.SchemaValidator;
+import dev.pbimcp.registry.ToolDefinition;
+import dev.pbimcp.registry.ToolException;
+import dev.pbimcp.registry.ToolResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code tools/list} and {@code tools/call}. Input-validation failures and tool failures are tool
+ * results with {@code isError}, so the model can read them and correct itself; only an unknown tool
+ * or malformed params are protocol errors.
+ */
+@ApplicationScoped
+public class ToolMethods {
+  private static final Logger LOG = Logger.getLogger(ToolMethods.class.getName());
+
+  private final Registry registry;
+  private final McpConfig config;
+
+  @Inject
+  public ToolMethods(Registry registry, McpConfig config) {
+    this.registry = registry;
+    this.config = config;
+  }
+
+  /** For CDI's proxy. */
+  protected ToolMethods() {
+    this(null, null);
+  }
+
+  JsonObject list(JsonObject params) {
+    return Paging.page(
+        registry.tools(), params, config.pageSize(), "tools", ToolDefinition::toJson);
+  }
+
+  JsonObject call(JsonObject params, Exchange exchange) throws InterruptedException {
+    if (!(params.get("name") instanceof jakarta.json.JsonString nameValue)) {
+      throw McpError.invalidParams("tools/call needs params.name, the tool to call.");
+    }
+    String name = nameValue.getString();
+    McpTool tool =
+        registry
+            .tool(name)
+            .orElseThrow(
+                () -> McpError.invalidParams("Unknown tool: " + name + ". Call tools/list."));
+    JsonValue args = params.getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+    if (args.getValueType() == JsonValue.ValueType.NULL) {
+      args = JsonValue.EMPTY_JSON_OBJECT;
+    }
+    List<String> problems = SchemaValidator.validate(tool.definition().inputSchema(), args);
+    if (!problems.isEmpty()) {
+      return ToolResult.error(
+              "Invalid arguments for "
+                  + name
+                  + ": "
+                  + String.join("; ", problems)
+                  + ". Correct them and call again.")
+          .toJson();
+    }
+    try {
+      return tool.call(args.asJsonObject(), exchange).toJson();
+    } catch (ToolException e) {
+      return ToolResult.error(e.getMessage()).toJson();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      if (exchange.isCancelled()) {
+        throw new InterruptedException("cancelled");
+      }
+      String reference = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Tool " + name + " failed, reference " + reference, e);
+      return ToolResult.error(
+              "The tool "
+                  + name
+                  + " failed unexpectedly (reference "
+                  + reference
+                  + "). Try again; if it keeps failing, report the reference to the server's"
+                  + " administrator.")
+          .toJson();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Operations: health probes (and later metrics, audit log and the connection doctor). */
+package dev.pbimcp.ops;

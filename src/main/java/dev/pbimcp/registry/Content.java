@@ -1,0 +1,39 @@
+package dev.pbimcp.registry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Builders for MCP content blocks, shared by tool results and prompt messages. */
+public final class Content {
+  private Content() {}
+
+  public static JsonObject text(String text) {
+    return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+  }
+
+  public static JsonObject image(String base64, String mimeType) {
+    return binary("image", base64, mimeType);
+  }
+
+  public static JsonObject audio(String base64, String mimeType) {
+    return binary("audio", base64, mimeType);
+  }
+
+  /** An embedded resource holding text. */
+  public static JsonObject resource(String uri, String mimeType, String text) {
+    return Json.createObjectBuilder()
+        .add("type", "resource")
+        .add(
+            "resource",
+            Json.createObjectBuilder().add("uri", uri).add("mimeType", mimeType).add("text", text))
+        .build();
+  }
+
+  private static JsonObject binary(String type, String base64, String mimeType) {
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("data", base64)
+        .add("mimeType", mimeType)
+        .build();
+  }
+}

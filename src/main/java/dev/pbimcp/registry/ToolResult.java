@@ -1,0 +1,42 @@
+package dev.pbimcp.registry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** The outcome of a tool call: content blocks, optional structured content and the error flag. */
+public record ToolResult(List<JsonObject> content, JsonObject structuredContent, boolean isError) {
+
+  public ToolResult {
+    content = List.copyOf(content);
+  }
+
+  public static ToolResult of(JsonObject... content) {
+    return new ToolResult(List.of(content), null, false);
+  }
+
+  public static ToolResult text(String text) {
+    return of(Content.text(text));
+  }
+
+  public static ToolResult structured(JsonObject structured, String text) {
+    return new ToolResult(List.of(Content.text(text)), structured, false);
+  }
+
+  public static ToolResult error(String message) {
+    return new ToolResult(List.of(Content.text(message)), null, true);
+  }
+
+  public JsonObject toJson() {
+    var blocks = Json.createArrayBuilder();
+    content.forEach(blocks::add);
+    var b = Json.createObjectBuilder().add("content", blocks);
+    if (structuredContent != null) {
+      b.add("structuredContent", structuredContent);
+    }
+    if (isError) {
+      b.add("isError", true);
+    }
+    return b.build();
+  }
+}
