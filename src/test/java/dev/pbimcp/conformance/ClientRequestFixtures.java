@@ -46,10 +46,11 @@ public class ClientRequestFixtures {
 
   @Produces
   McpTool elicitation() {
-    var props =
+    JsonObject props =
         Json.createObjectBuilder()
             .add("username", str("User's response"))
-            .add("email", str("User's email address"));
+            .add("email", str("User's email address"))
+            .build();
     return new FixtureTool(
         "test_elicitation",
         "Asks the user for information.",
@@ -68,7 +69,7 @@ public class ClientRequestFixtures {
 
   @Produces
   McpTool elicitationDefaults() {
-    var props =
+    JsonObject props =
         Json.createObjectBuilder()
             .add("name", str("User name").add("default", "John Doe"))
             .add("age", typed("integer", "User age").add("default", 30))
@@ -80,7 +81,8 @@ public class ClientRequestFixtures {
                         "enum",
                         Json.createArrayBuilder().add("active").add("inactive").add("pending"))
                     .add("default", "active"))
-            .add("verified", typed("boolean", "Verification status").add("default", true));
+            .add("verified", typed("boolean", "Verification status").add("default", true))
+            .build();
     return new FixtureTool(
         "test_elicitation_sep1034_defaults",
         "Asks the user with defaults for every primitive type.",
@@ -94,8 +96,8 @@ public class ClientRequestFixtures {
 
   @Produces
   McpTool elicitationEnums() {
-    var three = Json.createArrayBuilder().add("option1").add("option2").add("option3");
-    var props =
+    var three = Json.createArrayBuilder().add("option1").add("option2").add("option3").build();
+    JsonObject props =
         Json.createObjectBuilder()
             .add("untitledSingle", str("Untitled single-select").add("enum", three))
             .add(
@@ -134,7 +136,8 @@ public class ClientRequestFixtures {
                                 Json.createArrayBuilder()
                                     .add(option("value1", "First Choice"))
                                     .add(option("value2", "Second Choice"))
-                                    .add(option("value3", "Third Choice")))));
+                                    .add(option("value3", "Third Choice")))))
+            .build();
     return new FixtureTool(
         "test_elicitation_sep1330_enums",
         "Asks the user with every enum variant.",
@@ -146,6 +149,7 @@ public class ClientRequestFixtures {
                 "Elicitation completed: "));
   }
 
+  // Schemas are built once: a JSON-P builder empties itself when built.
   private static ToolResult elicit(ToolContext c, String message, JsonObject schema, String prefix)
       throws InterruptedException {
     requireCapability(c, "elicitation");

@@ -1,0 +1,98 @@
+package dev.pbimcp.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A further Liberty server in the same runtime as the Arquillian one, with the product WAR, its own
+ * port and a session key of the test's choosing: a second instance behind a load balancer.
+ */
+final class ExtraServer implements AutoCloseable {
+  private final Path wlp = Path.of(System.getProperty("wlp.home", "target/liberty/wlp"));
+  private final String name;
+  private final int port;
+
+  ExtraServer(String name, int port, String sessionKey) throws IOException {
+    this.name = name;
+    this.port = port;
+    Path dir = wlp.resolve("usr/servers").resolve(name);
+    Path template = wlp.resolve("usr/servers/pbimcp");
+    Files.createDirectories(dir.resolve("apps"));
+    Files.createDirectories(dir.resolve("configDropins/overrides"));
+    Files.copy(
+        template.resolve("server.xml"),
+        dir.resolve("server.xml"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of(System.getProperty("war.path", "target/pbimcp.war")),
+        dir.resolve("apps/pbimcp.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        dir.resolve("configDropins/overrides/instance.xml"),
+        "<server><variable name=\"http.port\" value=\""
+            + port
+            + "\"/><variable name=\"pbimcp.session.key\" value=\""
+            + sessionKey
+            + "\"/></server>");
+  }
+
+  int port() {
+    return port;
+  }
+
+  ExtraServer start() throws Exception {
+    run("start");
+    awaitReady();
+    return this;
+  }
+
+  void stop() throws Exception {
+    run("stop");
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+  }
+
+  private void run(String action) throws Exception {
+    Process p =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("server " + action + " " + name + " did not finish");
+    }
+  }
+
+  private void awaitReady() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " did not become ready on port " + port);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.pbimcp.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The archive every integration test deploys: the real product WAR plus the test fixtures. */
+public final class TestDeployments {
+  private TestDeployments() {}
+
+  public static WebArchive productWithFixtures() {
+    return ShrinkWrap.create(ZipImporter.class, "pbimcp-it.war")
+        .importFrom(new File(System.getProperty("war.path", "target/pbimcp.war")))
+        .as(WebArchive.class)
+        .addPackage("dev.pbimcp.conformance");
+  }
+}
