@@ -1,6 +1,7 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.mcp.SessionStreams;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
@@ -62,6 +63,13 @@ public class EventStreams implements SessionStreams {
       s.finish();
     }
     streams.values().removeIf(x -> x.sessionKey().equals(sessionKey) && x != s && finishAll(x));
+  }
+
+  /** Ends every stream when the application stops. */
+  @PreDestroy
+  void shutdown() {
+    streams.values().forEach(EventStream::finish);
+    sessionStreams.values().forEach(EventStream::finish);
   }
 
   @Override

@@ -18,6 +18,7 @@ public class HttpSettings {
   private final List<String> allowedOrigins;
   private final int maxBodyBytes;
   private final int requestTimeoutSeconds;
+  private final long keepAliveMillis;
 
   @Inject
   public HttpSettings(
@@ -28,7 +29,9 @@ public class HttpSettings {
           String origins,
       @ConfigProperty(name = "pbimcp.max-body-bytes", defaultValue = "4194304") int maxBodyBytes,
       @ConfigProperty(name = "pbimcp.request-timeout-seconds", defaultValue = "300")
-          int requestTimeoutSeconds) {
+          int requestTimeoutSeconds,
+      @ConfigProperty(name = "pbimcp.sse.keep-alive-seconds", defaultValue = "15")
+          int keepAliveSeconds) {
     this.loopbackOnly = isLoopback(host);
     this.allowedOrigins =
         Arrays.stream(origins.split(","))
@@ -38,11 +41,12 @@ public class HttpSettings {
             .toList();
     this.maxBodyBytes = maxBodyBytes;
     this.requestTimeoutSeconds = requestTimeoutSeconds;
+    this.keepAliveMillis = Math.max(1, keepAliveSeconds) * 1000L;
   }
 
   /** For CDI's proxy. */
   protected HttpSettings() {
-    this("127.0.0.1", "", 4194304, 300);
+    this("127.0.0.1", "", 4194304, 300, 15);
   }
 
   /** True when the server is bound to a loopback address, where DNS rebinding is the threat. */
@@ -60,6 +64,11 @@ public class HttpSettings {
 
   public int requestTimeoutSeconds() {
     return requestTimeoutSeconds;
+  }
+
+  /** How often an idle stream gets a comment, which is also how soon a lost client is noticed. */
+  public long keepAliveMillis() {
+    return keepAliveMillis;
   }
 
   static boolean isLoopbackHost(String host) {

@@ -33,6 +33,7 @@ public class McpEndpoint {
   private final EventStreams streams;
   private final McpEngine engine;
   private final Subscriptions subscriptions;
+  private final HttpSettings settings;
 
   @Inject
   public McpEndpoint(
@@ -40,17 +41,19 @@ public class McpEndpoint {
       SessionGate gate,
       EventStreams streams,
       McpEngine engine,
-      Subscriptions subscriptions) {
+      Subscriptions subscriptions,
+      HttpSettings settings) {
     this.posts = posts;
     this.gate = gate;
     this.streams = streams;
     this.engine = engine;
     this.subscriptions = subscriptions;
+    this.settings = settings;
   }
 
   /** For CDI's proxy. */
   public McpEndpoint() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @POST
@@ -88,10 +91,15 @@ public class McpEndpoint {
     var resumed = streams.find(lastEventId, session.key());
     if (resumed.isPresent()) {
       return SseWriter.response(
-          new SseWriter(resumed.get(), EventStreams.sequenceOf(lastEventId), true));
+          new SseWriter(
+              resumed.get(),
+              EventStreams.sequenceOf(lastEventId),
+              true,
+              settings.keepAliveMillis()));
     }
     EventStream stream = streams.sessionStream(session.key());
-    return SseWriter.response(new SseWriter(stream, stream.lastSeq(), true));
+    return SseWriter.response(
+        new SseWriter(stream, stream.lastSeq(), true, settings.keepAliveMillis()));
   }
 
   @DELETE

@@ -112,7 +112,9 @@ public class McpPosts {
 
   private void dispatch(JsonObject request, Session session, boolean sse, AsyncResponse async) {
     boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
-    var channel = new ResponseChannel(async, sse, prime, session.key(), streams, workers.pool());
+    var channel =
+        new ResponseChannel(
+            async, sse, prime, session.key(), streams, workers.pool(), settings.keepAliveMillis());
     Exchange exchange = engine.exchange(session, request, channel);
     var timeout =
         workers

@@ -36,8 +36,7 @@ public class OriginGuard implements ContainerRequestFilter {
     if (!GUARDED.contains(firstSegment(request.getUriInfo().getPath()))) {
       return;
     }
-    if (settings.loopbackOnly()
-        && !HttpSettings.isLoopbackHost(hostName(request.getHeaderString("Host")))) {
+    if (settings.loopbackOnly() && !HttpSettings.isLoopbackHost(host(request))) {
       request.abortWith(
           HttpErrors.response(
               403,
@@ -69,6 +68,16 @@ public class OriginGuard implements ContainerRequestFilter {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** The Host header, or over HTTP/2 (no Host header) the request's authority. */
+  private static String host(ContainerRequestContext request) {
+    String header = request.getHeaderString("Host");
+    if (header != null) {
+      return hostName(header);
+    }
+    String h = request.getUriInfo().getRequestUri().getHost();
+    return h == null ? "" : h;
   }
 
   private static String firstSegment(String path) {

@@ -25,6 +25,7 @@ final class ResponseChannel implements Outbound {
   private final String sessionKey;
   private final EventStreams streams;
   private final Executor writers;
+  private final long keepAliveMillis;
   private State state = State.PENDING;
   private EventStream stream;
 
@@ -34,13 +35,15 @@ final class ResponseChannel implements Outbound {
       boolean prime,
       String sessionKey,
       EventStreams streams,
-      Executor writers) {
+      Executor writers,
+      long keepAliveMillis) {
     this.async = async;
     this.sseAccepted = sseAccepted;
     this.prime = prime;
     this.sessionKey = sessionKey;
     this.streams = streams;
     this.writers = writers;
+    this.keepAliveMillis = keepAliveMillis;
   }
 
   @Override
@@ -89,7 +92,7 @@ final class ResponseChannel implements Outbound {
     }
     stream = streams.open(sessionKey);
     state = State.STREAMING;
-    Response r = SseWriter.response(new SseWriter(stream, 0, prime));
+    Response r = SseWriter.response(new SseWriter(stream, 0, prime, keepAliveMillis));
     // The writer blocks for the stream's life, so it must not run on the thread doing the work.
     writers.execute(() -> async.resume(r));
     return true;

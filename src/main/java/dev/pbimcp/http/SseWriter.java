@@ -12,20 +12,23 @@ import java.nio.charset.StandardCharsets;
  * Writes an {@link EventStream} as Server-Sent Events from a position on: an optional priming event
  * (an id and empty data, so the client can resume even before the first message), then each
  * message, with keep-alive comments while idle. A failed write is a lost client: the stream stays
- * for resumption, the work goes on (disconnection is not cancellation).
+ * for resumption, the work goes on (disconnection is not cancellation). A lost client is noticed
+ * only at the next write, so the keep-alive interval also bounds how long an application stop waits
+ * for abandoned streams.
  */
 final class SseWriter implements StreamingOutput {
   static final long RETRY_MILLIS = 1000;
-  private static final long KEEP_ALIVE_MILLIS = 15_000;
 
   private final EventStream stream;
   private final long afterSeq;
   private final boolean prime;
+  private final long keepAliveMillis;
 
-  SseWriter(EventStream stream, long afterSeq, boolean prime) {
+  SseWriter(EventStream stream, long afterSeq, boolean prime, long keepAliveMillis) {
     this.stream = stream;
     this.afterSeq = afterSeq;
     this.prime = prime;
+    this.keepAliveMillis = keepAliveMillis;
   }
 
   static Response response(SseWriter writer) {
@@ -51,7 +54,7 @@ final class SseWriter implements StreamingOutput {
     output.flush();
     try {
       while (true) {
-        EventStream.Next next = stream.next(cursor, generation, KEEP_ALIVE_MILLIS);
+        EventStream.Next next = stream.next(cursor, generation, keepAliveMillis);
         if (next instanceof EventStream.Deliver d) {
           out.write("id: " + stream.id() + "_" + d.event().seq() + "\nevent: message\ndata: ");
           out.write(d.event().data());

@@ -24,7 +24,7 @@ final class ExtraServer implements AutoCloseable {
     this.name = name;
     this.port = port;
     Path dir = wlp.resolve("usr/servers").resolve(name);
-    Path template = wlp.resolve("usr/servers/pbimcp");
+    Path template = wlp.resolve("usr/servers/pbimcp-it");
     Files.createDirectories(dir.resolve("apps"));
     Files.createDirectories(dir.resolve("configDropins/overrides"));
     Files.copy(

