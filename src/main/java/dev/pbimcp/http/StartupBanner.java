@@ -1,5 +1,6 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.mcp.McpConfig;
 import dev.pbimcp.registry.Registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,20 +17,23 @@ public class StartupBanner {
   private final String host;
   private final int port;
   private final Registry registry;
+  private final McpConfig mcp;
 
   @Inject
   public StartupBanner(
       @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "http.port", defaultValue = "9080") int port,
-      Registry registry) {
+      Registry registry,
+      McpConfig mcp) {
     this.host = host;
     this.port = port;
     this.registry = registry;
+    this.mcp = mcp;
   }
 
   /** For CDI's proxy. */
   protected StartupBanner() {
-    this("127.0.0.1", 9080, null);
+    this("127.0.0.1", 9080, null, null);
   }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -42,5 +46,10 @@ public class StartupBanner {
             + "/mcp ("
             + registry.tools().size()
             + " tools)");
+    if (mcp.sessionKey().isEmpty()) {
+      LOG.warning(
+          "PBIMCP_SESSION_KEY is not set: sessions end when this server restarts and cannot move"
+              + " between instances. Set the same key (32+ characters) on every instance.");
+    }
   }
 }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @ApplicationScoped
 public class SessionCodec {
-  private static final Logger LOG = Logger.getLogger(SessionCodec.class.getName());
   private static final int MIN_KEY_LENGTH = 32;
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -127,9 +125,6 @@ public class SessionCodec {
   private static byte[] deriveKey(McpConfig config) {
     Optional<String> configured = config.sessionKey();
     if (configured.isEmpty()) {
-      LOG.warning(
-          "PBIMCP_SESSION_KEY is not set: sessions use a random key and end when this server"
-              + " restarts; set the same key on every instance to scale out.");
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       return random;

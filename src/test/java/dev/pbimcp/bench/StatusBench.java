@@ -1,0 +1,77 @@
+package dev.pbimcp.bench;
+
+import dev.pbimcp.it.McpHttp;
+import dev.pbimcp.it.TestDeployments;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A benchmark, not a test: {@code tools/call get_powerbi_status} under concurrent clients against a
+ * plain JAX-RS JSON echo on the same server, printing requests/s, p50/p99 and the ratio. Run it
+ * with {@code scripts/bench}; the normal build never runs it (its name matches no test pattern).
+ */
+@ExtendWith(ArquillianExtension.class)
+class StatusBench {
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+  private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+  private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestDeployments.productWithFixtures().addClass(EchoResource.class);
+  }
+
+  @Test
+  void measure() throws Exception {
+    int port = Integer.getInteger("http.port", 9080);
+    AtomicLong ids = new AtomicLong();
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"get_powerbi_status\",\"arguments\":{}}}";
+
+    List<LoadRunner.Call> echo = new ArrayList<>();
+    List<LoadRunner.Call> mcp = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      echo.add(
+          new LoadRunner.Call(
+              URI.create("http://127.0.0.1:" + port + "/bench/echo"),
+              Map.of("Content-Type", "application/json"),
+              () -> String.format(call, ids.incrementAndGet())));
+      McpHttp session = McpHttp.on(port);
+      session.initialize();
+      mcp.add(
+          new LoadRunner.Call(
+              session.endpoint(),
+              Map.of(
+                  "Content-Type",
+                  "application/json",
+                  "Accept",
+                  McpHttp.ACCEPT_BOTH,
+                  "Mcp-Session-Id",
+                  session.sessionId(),
+                  "MCP-Protocol-Version",
+                  "2025-11-25"),
+              () -> String.format(call, ids.incrementAndGet())));
+    }
+    LoadRunner.run("warm-up echo", echo, WARMUP);
+    LoadRunner.run("warm-up mcp", mcp, WARMUP);
+    LoadRunner.Result floor = LoadRunner.run("JAX-RS JSON echo", echo, RUN);
+    LoadRunner.Result status = LoadRunner.run("MCP get_powerbi_status", mcp, RUN);
+    System.out.println();
+    System.out.println(
+        "benchmark: " + CLIENTS + " concurrent clients, " + RUN.toSeconds() + " s each");
+    System.out.println("benchmark: " + floor);
+    System.out.println("benchmark: " + status);
+    System.out.printf(
+        "benchmark: ratio MCP/echo = %.2f (target >= 0.85)%n",
+        status.perSecond() / floor.perSecond());
+  }
+}
