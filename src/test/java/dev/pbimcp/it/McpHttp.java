@@ -1,5 +1,6 @@
 package dev.pbimcp.it;
 
+import dev.pbimcp.mcp.JsonRpc;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -110,12 +111,7 @@ public final class McpHttp {
   }
 
   public static JsonObject request(int id, String method, JsonObject params) {
-    return Json.createObjectBuilder()
-        .add("jsonrpc", "2.0")
-        .add("id", id)
-        .add("method", method)
-        .add("params", params)
-        .build();
+    return JsonRpc.request(Json.createValue(id), method, params);
   }
 
   /** POSTs a raw body with the session headers plus {@code extra}. */
