@@ -1,0 +1,46 @@
+package dev.pbimcp.emulator;
+
+import dev.pbimcp.powerbi.PowerBiSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The emulated tenant, built once on first use, and whether the emulator answers at all. */
+@ApplicationScoped
+public class Emulator {
+  private final boolean enabled;
+  private final int salesRows;
+  private volatile SampleTenant tenant;
+
+  @Inject
+  public Emulator(
+      PowerBiSettings powerBi,
+      @ConfigProperty(name = "pbimcp.emulator.sales-rows", defaultValue = "120000") int salesRows) {
+    this.enabled = powerBi.backend() == PowerBiSettings.Backend.EMULATOR;
+    this.salesRows = salesRows;
+  }
+
+  /** For CDI's proxy. */
+  protected Emulator() {
+    this.enabled = false;
+    this.salesRows = 0;
+  }
+
+  /** The emulator serves only while the server uses it, never beside a real tenant. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  SampleTenant tenant() {
+    SampleTenant t = tenant;
+    if (t == null) {
+      synchronized (this) {
+        if (tenant == null) {
+          tenant = new SampleTenant(salesRows);
+        }
+        t = tenant;
+      }
+    }
+    return t;
+  }
+}

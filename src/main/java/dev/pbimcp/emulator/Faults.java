@@ -1,0 +1,45 @@
+package dev.pbimcp.emulator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** Faults tests inject into the emulator: a status, a delay or a malformed body, N times. */
+@ApplicationScoped
+public class Faults {
+  /** One injected fault. */
+  record Fault(
+      Pattern path,
+      int status,
+      Integer retryAfter,
+      long delayMillis,
+      boolean malformed,
+      int[] left) {}
+
+  private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+  void add(Fault f) {
+    faults.add(f);
+  }
+
+  void clear() {
+    faults.clear();
+  }
+
+  /** The next fault for this path, counting it down. */
+  Optional<Fault> take(String path) {
+    for (Fault f : faults) {
+      if (f.path().matcher(path).find()) {
+        synchronized (f) {
+          if (f.left()[0] > 0) {
+            f.left()[0]--;
+            return Optional.of(f);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.pbimcp.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The emulated tenant: workspaces with semantic models, reports, dashboards and refresh history.
+ */
+final class SampleTenant {
+  /** A workspace ("group" in the REST API). */
+  record Workspace(String id, String name, String type, boolean onDedicatedCapacity) {}
+
+  /** A semantic model ("dataset"); {@code rls} marks models that require an effective identity. */
+  record Dataset(
+      String id,
+      String workspaceId,
+      String name,
+      String configuredBy,
+      boolean rls,
+      String storageMode,
+      Instant created,
+      String description,
+      Model model) {}
+
+  /** A report; paginated reports have no dataset. */
+  record Report(
+      String id,
+      String workspaceId,
+      String name,
+      String datasetId,
+      String type,
+      String description) {}
+
+  /** A dashboard and its tiles. */
+  record Dashboard(String id, String workspaceId, String name, List<Tile> tiles) {}
+
+  /** A dashboard tile. */
+  record Tile(String id, String title, String reportId, String datasetId) {}
+
+  /** One refresh of a model. */
+  record Refresh(
+      String requestId,
+      String refreshType,
+      Instant start,
+      Instant end,
+      String status,
+      String serviceExceptionJson) {}
+
+  static final String APP_URL = "https://app.powerbi.com";
+
+  final List<Workspace> workspaces = new ArrayList<>();
+  final List<Dataset> datasets = new ArrayList<>();
+  final List<Report> reports = new ArrayList<>();
+  final List<Dashboard> dashboards = new ArrayList<>();
+
+  SampleTenant(int salesRows) {
+    Workspace sales = workspace("Sales Analytics", true);
+    Workspace finance = workspace("Finance", false);
+    Workspace hr = workspace("HR", false);
+    workspace("Marketing Sandbox", false);
+
+    Dataset salesModel =
+        dataset(
+            sales,
+            "Sales",
+            false,
+            "Orders, products, customers and stores, 2023–2024.",
+            SalesModel.build(salesRows));
+    Dataset gl =
+        dataset(
+            finance,
+            "Finance GL",
+            false,
+            "General ledger by account and month.",
+            SmallModels.finance());
+    Dataset headcount =
+        dataset(
+            hr,
+            "HR Headcount",
+            true,
+            "Employees by department (row-level security).",
+            SmallModels.hr());
+
+    Report overview =
+        report(
+            sales,
+            "Sales Overview",
+            salesModel.id(),
+            "PowerBIReport",
+            "Revenue and orders at a glance.");
+    report(sales, "Product Performance", salesModel.id(), "PowerBIReport", "Which products sell.");
+    report(finance, "Profit and Loss", gl.id(), "PowerBIReport", null);
+    report(finance, "Invoice", null, "PaginatedReport", "Printable invoice.");
+    report(hr, "Headcount", headcount.id(), "PowerBIReport", null);
+    dashboards.add(
+        new Dashboard(
+            id("dashboard:Sales KPIs"),
+            sales.id(),
+            "Sales KPIs",
+            List.of(
+                new Tile(id("tile:revenue"), "Revenue", overview.id(), salesModel.id()),
+                new Tile(id("tile:orders"), "Orders", overview.id(), salesModel.id()),
+                new Tile(id("tile:note"), "Read me", null, null))));
+  }
+
+  Optional<Workspace> workspace(String id) {
+    return workspaces.stream().filter(w -> w.id().equalsIgnoreCase(id)).findFirst();
+  }
+
+  Optional<Dataset> dataset(String workspaceId, String datasetId) {
+    return datasets.stream()
+        .filter(
+            d ->
+                d.workspaceId().equalsIgnoreCase(workspaceId) && d.id().equalsIgnoreCase(datasetId))
+        .findFirst();
+  }
+
+  /** Ten refreshes, newest first: scheduled ones, an on-demand one, and one failure. */
+  List<Refresh> refreshes(Dataset d) {
+    List<Refresh> list = new ArrayList<>();
+    Instant base = Instant.parse("2024-12-31T06:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      Instant start = base.minusSeconds(86_400L * i);
+      boolean failed = i == 3;
+      list.add(
+          new Refresh(
+              id("refresh:" + d.id() + ":" + i),
+              i == 1 ? "OnDemand" : "Scheduled",
+              start,
+              start.plusSeconds(95 + 7L * i),
+              failed ? "Failed" : "Completed",
+              failed
+                  ? "{\"errorCode\":\"ModelRefresh_ShortMessage_ProcessingError\","
+                      + "\"errorDescription\":\"The credentials provided for the SQL source are invalid.\"}"
+                  : null));
+    }
+    return list;
+  }
+
+  private Workspace workspace(String name, boolean dedicated) {
+    Workspace w = new Workspace(id("workspace:" + name), name, "Workspace", dedicated);
+    workspaces.add(w);
+    return w;
+  }
+
+  private Dataset dataset(Workspace w, String name, boolean rls, String description, Model model) {
+    Dataset d =
+        new Dataset(
+            id("dataset:" + name),
+            w.id(),
+            name,
+            "analyst@contoso.com",
+            rls,
+            "Import",
+            Instant.parse("2024-03-01T09:30:00Z"),
+            description,
+            model);
+    datasets.add(d);
+    return d;
+  }
+
+  private Report report(
+      Workspace w, String name, String datasetId, String type, String description) {
+    Report r = new Report(id("report:" + name), w.id(), name, datasetId, type, description);
+    reports.add(r);
+    return r;
+  }
+
+  static String id(String seed) {
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

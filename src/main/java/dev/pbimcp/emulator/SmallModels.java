@@ -1,0 +1,76 @@
+package dev.pbimcp.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two small models of the sample tenant. */
+final class SmallModels {
+  private SmallModels() {}
+
+  static Model finance() {
+    List<Object[]> accounts = new ArrayList<>();
+    String[][] a = {
+      {"4000", "Revenue", "Income"},
+      {"5000", "Cost of Sales", "Expense"},
+      {"6100", "Salaries", "Expense"},
+      {"6200", "Rent", "Expense"}
+    };
+    for (String[] x : a) {
+      accounts.add(new Object[] {x[0], x[1], x[2]});
+    }
+    List<Object[]> gl = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      for (String[] x : a) {
+        gl.add(
+            new Object[] {
+              x[0],
+              String.format("2024-%02d", m),
+              (double) (x[2].equals("Income") ? 90_000 + m * 1_000 : 20_000 + m * 150)
+            });
+      }
+    }
+    return new Model(
+        List.of(
+            new Table(
+                "Account",
+                "Chart of accounts.",
+                false,
+                List.of(
+                    Column.of("AccountNo", "String"),
+                    Column.of("Account", "String"),
+                    Column.of("Type", "String")),
+                accounts),
+            new Table(
+                "GL",
+                "Monthly balances.",
+                false,
+                List.of(
+                    Column.of("AccountNo", "String"),
+                    Column.of("Month", "String"),
+                    Column.of("Amount", "Double")),
+                gl)),
+        List.of(new Model.Measure("GL", "Balance", "SUM(GL[Amount])", "#,0", null)),
+        List.of(new Model.Relationship("GL", "AccountNo", "Account", "AccountNo")));
+  }
+
+  static Model hr() {
+    List<Object[]> employees = new ArrayList<>();
+    String[] departments = {"Sales", "Finance", "Engineering", "Support"};
+    for (int i = 1; i <= 40; i++) {
+      employees.add(new Object[] {(long) i, "Employee " + i, departments[i % departments.length]});
+    }
+    return new Model(
+        List.of(
+            new Table(
+                "Employee",
+                "People and departments.",
+                false,
+                List.of(
+                    Column.of("EmployeeId", "Int64"),
+                    Column.of("Name", "String"),
+                    Column.of("Department", "String")),
+                employees)),
+        List.of(new Model.Measure("Employee", "Headcount", "COUNTROWS(Employee)", "#,0", null)),
+        List.of());
+  }
+}
