@@ -43,4 +43,8 @@ public class PowerBiSettings {
   public Optional<String> tenantId() {
     return tenantId;
   }
+
+  public Optional<String> clientId() {
+    return clientId;
+  }
 }

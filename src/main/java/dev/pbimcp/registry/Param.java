@@ -25,5 +25,7 @@ public @interface Param {
 
   int maxLength() default -1;
 
+  int minItems() default -1;
+
   int maxItems() default -1;
 }

@@ -71,6 +71,9 @@ public final class SchemaGenerator {
     if (p.maxLength() >= 0) {
       prop.add("maxLength", p.maxLength());
     }
+    if (p.minItems() >= 0) {
+      prop.add("minItems", p.minItems());
+    }
     if (p.maxItems() >= 0) {
       prop.add("maxItems", p.maxItems());
     }
@@ -125,7 +128,12 @@ public final class SchemaGenerator {
       return objectSchema(c);
     }
     if (JsonValue.class.isAssignableFrom(c)) {
-      return JsonValue.EMPTY_JSON_OBJECT;
+      // Cells of a result: any scalar.
+      return Json.createObjectBuilder()
+          .add(
+              "type",
+              Json.createArrayBuilder().add("string").add("number").add("boolean").add("null"))
+          .build();
     }
     throw new IllegalArgumentException("No JSON Schema mapping for " + c);
   }

@@ -8,6 +8,8 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A tool whose input and output are records: the schemas come from the records (see {@link
@@ -57,16 +59,35 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
     } catch (JsonbException e) {
       throw new ToolException("The arguments could not be read: " + rootMessage(e));
     }
-    O output = execute(input, context);
+    Answer<O> answer = answer(input, context);
     JsonObject structured;
-    try (var reader = Json.createReader(new StringReader(JSONB.toJson(output)))) {
+    try (var reader = Json.createReader(new StringReader(JSONB.toJson(answer.output())))) {
       structured = reader.readObject();
     }
-    return ToolResult.structured(structured, render(output));
+    List<JsonObject> content = new ArrayList<>();
+    content.add(Content.text(render(answer.output())));
+    content.addAll(answer.attachments());
+    return new ToolResult(content, structured, false);
   }
 
-  /** Does the work. Throw {@link ToolException} for anything the user can fix. */
-  protected abstract O execute(I input, ToolContext context) throws Exception;
+  /**
+   * The output plus content blocks that travel beside it (an embedded CSV, say) but do not belong
+   * in {@code structuredContent}.
+   */
+  public record Answer<O>(O output, List<JsonObject> attachments) {}
+
+  /**
+   * Does the work when there is nothing to attach. Throw {@link ToolException} for what the user
+   * can fix.
+   */
+  protected O execute(I input, ToolContext context) throws Exception {
+    throw new UnsupportedOperationException(getClass() + " implements neither execute nor answer");
+  }
+
+  /** Does the work; override this instead of {@link #execute} to attach content blocks. */
+  protected Answer<O> answer(I input, ToolContext context) throws Exception {
+    return new Answer<>(execute(input, context), List.of());
+  }
 
   /** The text block shown to the model and the user; compact and readable. */
   protected abstract String render(O output);

@@ -40,6 +40,35 @@ class InspectorIT {
     assertTrue(r.output().contains("\"backend\": \"emulator\""), r.output());
   }
 
+  /** The TypeScript SDK under the Inspector checks structuredContent against outputSchema (Ajv). */
+  @Test
+  void inspectorAcceptsTheStructuredSchemaOfAPowerBiTool() throws Exception {
+    NodeTools.Result list =
+        inspector(
+            "--method",
+            "tools/call",
+            "--tool-name",
+            "search_powerbi_models",
+            "--tool-arg",
+            "query=sales");
+    assertEquals(0, list.exitCode(), list.output());
+    JsonObject found = McpHttp.parse(list.output().substring(list.output().indexOf('{')));
+    JsonObject model =
+        found.getJsonObject("structuredContent").getJsonArray("models").getJsonObject(0);
+    NodeTools.Result schema =
+        inspector(
+            "--method",
+            "tools/call",
+            "--tool-name",
+            "get_powerbi_model_schema",
+            "--tool-arg",
+            "workspace_id=" + model.getString("workspace_id"),
+            "--tool-arg",
+            "dataset_id=" + model.getString("id"));
+    assertEquals(0, schema.exitCode(), schema.output());
+    assertTrue(schema.output().contains("\"relationships\""), schema.output());
+  }
+
   private static NodeTools.Result inspector(String... args) throws Exception {
     var cmd =
         new java.util.ArrayList<>(

@@ -1,0 +1,70 @@
+package dev.pbimcp.powerbi;
+
+import java.util.Optional;
+
+/**
+ * Power BI refused or failed a call. The message says what the user can do about it; the fields
+ * keep what Power BI said, for logs and for decisions such as retrying.
+ */
+public class PowerBiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure, as far as the caller's next step is concerned. */
+  public enum Kind {
+    NOT_FOUND,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    BAD_QUERY,
+    BAD_REQUEST,
+    THROTTLED,
+    UNAVAILABLE,
+    TIMEOUT,
+    MALFORMED,
+    NOT_ALLOWED
+  }
+
+  private final Kind kind;
+  private final int status;
+  private final String code;
+  private final String requestId;
+  private final Integer retryAfterSeconds;
+
+  public PowerBiException(
+      Kind kind,
+      String message,
+      int status,
+      String code,
+      String requestId,
+      Integer retryAfterSeconds) {
+    super(message, null, false, false);
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public PowerBiException(Kind kind, String message) {
+    this(kind, message, 0, null, null, null);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  public Optional<Integer> retryAfterSeconds() {
+    return Optional.ofNullable(retryAfterSeconds);
+  }
+}

@@ -1,0 +1,207 @@
+package dev.pbimcp.powerbi;
+
+import dev.pbimcp.powerbi.Payloads.Dashboard;
+import dev.pbimcp.powerbi.Payloads.Refresh;
+import dev.pbimcp.powerbi.Payloads.Report;
+import dev.pbimcp.powerbi.Payloads.SemanticModel;
+import dev.pbimcp.powerbi.Payloads.Tile;
+import dev.pbimcp.powerbi.Payloads.Workspace;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The only way tools reach Power BI: typed calls over the REST API (or the emulator, over HTTP),
+ * with the workspace allow-list enforced here, throttling and transient failures retried within
+ * bounds, and every failure turned into a {@link PowerBiException} a user can act on.
+ */
+@ApplicationScoped
+public class PowerBiGateway {
+  private final GatewaySettings settings;
+  private final PowerBiTokens tokens;
+  private final WorkspacePolicy policy;
+  private PowerBiApi api;
+
+  @Inject
+  public PowerBiGateway(GatewaySettings settings, PowerBiTokens tokens, WorkspacePolicy policy) {
+    this.settings = settings;
+    this.tokens = tokens;
+    this.policy = policy;
+  }
+
+  /** For CDI's proxy. */
+  protected PowerBiGateway() {
+    this(null, null, null);
+  }
+
+  @PostConstruct
+  void connect() {
+    api =
+        RestClientBuilder.newBuilder()
+            .baseUri(settings.baseUri())
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(settings.timeoutSeconds(), TimeUnit.SECONDS)
+            .register(PowerBiErrorMapper.class)
+            .build(PowerBiApi.class);
+  }
+
+  /** Workspaces visible to the caller (and allowed here), optionally filtered by name. */
+  public List<Workspace> workspaces(String nameContains, int top, int skip) {
+    String filter =
+        nameContains == null || nameContains.isBlank()
+            ? null
+            : "contains(name,'" + nameContains.replace("'", "''") + "')";
+    JsonObject page = call(() -> api.groups(filter, top, skip, bearer()));
+    return Payloads.values(page, Workspace::from).stream().filter(policy::allows).toList();
+  }
+
+  public List<SemanticModel> models(String workspaceId) {
+    policy.check(workspaceId, this);
+    return Payloads.values(
+        call(() -> api.datasets(workspaceId, bearer())), o -> SemanticModel.from(o, workspaceId));
+  }
+
+  public List<Report> reports(String workspaceId) {
+    policy.check(workspaceId, this);
+    return Payloads.values(call(() -> api.reports(workspaceId, bearer())), Report::from);
+  }
+
+  public List<Dashboard> dashboards(String workspaceId) {
+    policy.check(workspaceId, this);
+    return Payloads.values(call(() -> api.dashboards(workspaceId, bearer())), Dashboard::from);
+  }
+
+  public List<Tile> tiles(String workspaceId, String dashboardId) {
+    policy.check(workspaceId, this);
+    return Payloads.values(call(() -> api.tiles(workspaceId, dashboardId, bearer())), Tile::from);
+  }
+
+  public List<Refresh> refreshes(String workspaceId, String datasetId, int top) {
+    policy.check(workspaceId, this);
+    return Payloads.values(
+        call(() -> api.refreshes(workspaceId, datasetId, top, bearer())), Refresh::from);
+  }
+
+  /**
+   * Runs one DAX query. The answer is parsed as it streams in; at most {@code previewRows} rows are
+   * kept as values, and every row as CSV when {@code keepCsv}.
+   */
+  public QueryResult query(
+      String workspaceId,
+      String datasetId,
+      String dax,
+      int previewRows,
+      boolean keepCsv,
+      String impersonatedUser) {
+    policy.check(workspaceId, this);
+    var body =
+        Json.createObjectBuilder()
+            .add(
+                "queries",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("query", dax)))
+            .add("serializerSettings", Json.createObjectBuilder().add("includeNulls", true));
+    if (impersonatedUser != null && !impersonatedUser.isBlank()) {
+      body.add("impersonatedUserName", impersonatedUser);
+    }
+    JsonObject request = body.build();
+    return call(
+        () -> {
+          try (InputStream in = api.executeQueries(workspaceId, datasetId, request, bearer())) {
+            return QueryStreamReader.read(in, previewRows, keepCsv);
+          } catch (IOException e) {
+            throw new ProcessingException(e);
+          }
+        });
+  }
+
+  private String bearer() {
+    return "Bearer " + tokens.accessToken();
+  }
+
+  /** Runs a call, waiting out short throttling and retrying transient failures a few times. */
+  private <T> T call(Supplier<T> op) {
+    int attempt = 0;
+    while (true) {
+      try {
+        return op.get();
+      } catch (PowerBiException e) {
+        if (!retryable(e, attempt)) {
+          throw e;
+        }
+        sleep(waitBefore(e, attempt));
+      } catch (ProcessingException e) {
+        PowerBiException p = transport(e);
+        if (!retryable(p, attempt)) {
+          throw p;
+        }
+        sleep(waitBefore(p, attempt));
+      }
+      attempt++;
+    }
+  }
+
+  private boolean retryable(PowerBiException e, int attempt) {
+    if (attempt >= settings.maxRetries()) {
+      return false;
+    }
+    return switch (e.kind()) {
+      case THROTTLED -> e.retryAfterSeconds().orElse(1) <= settings.maxRetryAfterSeconds();
+      case UNAVAILABLE -> true;
+      default -> false;
+    };
+  }
+
+  private static long waitBefore(PowerBiException e, int attempt) {
+    if (e.kind() == PowerBiException.Kind.THROTTLED) {
+      return e.retryAfterSeconds().orElse(1) * 1000L;
+    }
+    return 200L << attempt; // 200 ms, 400 ms, 800 ms …
+  }
+
+  private PowerBiException transport(ProcessingException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+      if (cause instanceof PowerBiException p) {
+        return p;
+      }
+    }
+    if (cause instanceof SocketTimeoutException
+        || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
+      return new PowerBiException(
+          PowerBiException.Kind.TIMEOUT,
+          "Power BI did not answer within "
+              + settings.timeoutSeconds()
+              + " s. Try a smaller query or try again later.");
+    }
+    return new PowerBiException(
+        PowerBiException.Kind.UNAVAILABLE,
+        "Power BI could not be reached ("
+            + cause.getClass().getSimpleName()
+            + "). Try again in a minute.",
+        0,
+        null,
+        null,
+        null);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PowerBiException(PowerBiException.Kind.TIMEOUT, "The call was cancelled.");
+    }
+  }
+}

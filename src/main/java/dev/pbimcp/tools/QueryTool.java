@@ -1,0 +1,196 @@
+package dev.pbimcp.tools;
+
+import dev.pbimcp.powerbi.PowerBiException;
+import dev.pbimcp.powerbi.PowerBiGateway;
+import dev.pbimcp.powerbi.QueryResult;
+import dev.pbimcp.registry.Content;
+import dev.pbimcp.registry.Param;
+import dev.pbimcp.registry.ToolAnnotations;
+import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.ToolException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code execute_powerbi_query}: 1–4 DAX queries against one semantic model. Each answer shows a
+ * preview of at most max_rows rows, the exact number of rows Power BI returned, whether Power BI
+ * itself cut the answer short and why; when there are more rows than the preview, every returned
+ * row travels as an embedded CSV resource. Nothing is capped silently.
+ */
+@ApplicationScoped
+public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
+
+  /** Arguments. */
+  public record Input(
+      @Param(value = "Workspace id.", required = true) String workspaceId,
+      @Param(value = "Semantic model (dataset) id.", required = true) String datasetId,
+      @Param(
+              value = "DAX queries, each starting with EVALUATE (or DEFINE … EVALUATE); 1 to 4.",
+              required = true,
+              minItems = 1,
+              maxItems = 4)
+          List<String> queries,
+      @Param(
+              value = "Rows to show per query (the preview); the server's default is usually 100.",
+              min = 1,
+              max = 1000)
+          Integer maxRows,
+      @Param(
+              value =
+                  "Run as this user (UPN) to test row-level security; only when the server allows it.",
+              maxLength = 256)
+          String impersonatedUser) {}
+
+  /** One query's answer. */
+  public record QueryOutput(
+      @Param(value = "Position of the query in the call, from 0.", required = true) int index,
+      @Param("Column names as Power BI returns them: Table[Column] or [Alias].")
+          List<String> columns,
+      @Param("The preview rows, values in column order.") List<List<JsonValue>> rows,
+      @Param(value = "How many rows Power BI returned in all.", required = true) long rowCount,
+      @Param(value = "True when the preview shows fewer rows than row_count.", required = true)
+          boolean previewTruncated,
+      @Param(
+              value =
+                  "True when Power BI itself stopped early (100,000 rows, 1,000,000 values or 15 MB).",
+              required = true)
+          boolean truncatedByPowerBi,
+      @Param("Why Power BI stopped early: ROW_LIMIT, VALUE_LIMIT, SIZE_LIMIT or OTHER.")
+          String truncationReason,
+      @Param("Power BI's own words about the truncation.") String truncationDetail,
+      @Param(
+              "URI of the embedded CSV with every returned row, when there are more than the preview.")
+          String csvUri,
+      @Param("Why this query failed, if it did; the other queries still ran.") String error) {}
+
+  /** All answers. */
+  public record Output(
+      @Param(value = "One entry per query, in order.", required = true)
+          List<QueryOutput> results) {}
+
+  private final PowerBiGateway gateway;
+  private final int defaultPreview;
+  private final boolean allowImpersonation;
+
+  @Inject
+  public QueryTool(
+      PowerBiGateway gateway,
+      @ConfigProperty(name = "pbimcp.query.preview-rows", defaultValue = "100") int defaultPreview,
+      @ConfigProperty(name = "pbimcp.query.allow-impersonation", defaultValue = "false")
+          boolean allowImpersonation) {
+    super(
+        Input.class,
+        Output.class,
+        "execute_powerbi_query",
+        "Run DAX queries",
+        "Runs 1 to 4 DAX queries (EVALUATE …) against a Power BI semantic model and returns the rows."
+            + " Get exact table, column and measure names from get_powerbi_model_schema first, and"
+            + " exact filter values from find_powerbi_values. Prefer SUMMARIZECOLUMNS and TOPN to"
+            + " return only what is needed; the answer says how many rows exist beyond the preview.",
+        ToolAnnotations.readOnly(true));
+    this.gateway = gateway;
+    this.defaultPreview = Math.max(1, defaultPreview);
+    this.allowImpersonation = allowImpersonation;
+  }
+
+  /** For CDI's proxy. */
+  protected QueryTool() {
+    this(null, 100, false);
+  }
+
+  @Override
+  protected Answer<Output> run(Input in, ToolContext context) {
+    String ws = guid(in.workspaceId(), "workspace_id");
+    String ds = guid(in.datasetId(), "dataset_id");
+    if (in.impersonatedUser() != null && !allowImpersonation) {
+      throw new ToolException(
+          "Impersonation is turned off on this server (PBIMCP_QUERY_ALLOW_IMPERSONATION). Run the"
+              + " query without impersonated_user.");
+    }
+    int preview = in.maxRows() == null ? defaultPreview : in.maxRows();
+    List<QueryOutput> results = new ArrayList<>();
+    List<JsonObject> attachments = new ArrayList<>();
+    int failed = 0;
+    for (int i = 0; i < in.queries().size(); i++) {
+      try {
+        QueryResult r =
+            gateway.query(ws, ds, in.queries().get(i), preview, true, in.impersonatedUser());
+        String csvUri = null;
+        if (r.rowCount() > r.preview().size()) {
+          csvUri = "pbimcp://query-results/" + UUID.randomUUID() + ".csv";
+          attachments.add(Content.resource(csvUri, "text/csv", r.csv()));
+        }
+        boolean cut = r.truncation() != QueryResult.Truncation.NONE;
+        results.add(
+            new QueryOutput(
+                i,
+                r.columns(),
+                r.preview(),
+                r.rowCount(),
+                r.rowCount() > r.preview().size(),
+                cut,
+                cut ? r.truncation().name() : null,
+                r.truncationDetail(),
+                csvUri,
+                null));
+      } catch (PowerBiException e) {
+        if (e.kind() != PowerBiException.Kind.BAD_QUERY) {
+          throw e;
+        }
+        failed++;
+        results.add(
+            new QueryOutput(
+                i, List.of(), List.of(), 0, false, false, null, null, null, e.getMessage()));
+      }
+      context.progress(i + 1, (double) in.queries().size(), null);
+    }
+    if (failed == in.queries().size()) {
+      throw new ToolException(String.join("\n", results.stream().map(QueryOutput::error).toList()));
+    }
+    return new Answer<>(new Output(results), attachments);
+  }
+
+  @Override
+  protected String render(Output o) {
+    StringBuilder b = new StringBuilder();
+    for (QueryOutput q : o.results()) {
+      if (o.results().size() > 1) {
+        b.append("Query ").append(q.index() + 1).append(":\n");
+      }
+      if (q.error() != null) {
+        b.append(q.error()).append("\n\n");
+        continue;
+      }
+      List<List<String>> rows =
+          q.rows().stream().map(r -> r.stream().map(QueryTool::cell).toList()).toList();
+      b.append(Tables.markdown(q.columns(), rows));
+      b.append(q.rowCount()).append(" row(s)");
+      if (q.previewTruncated()) {
+        b.append("; the first ")
+            .append(q.rows().size())
+            .append(" are shown, all are in the attached CSV");
+      }
+      if (q.truncatedByPowerBi()) {
+        b.append(". Power BI stopped early (")
+            .append(q.truncationReason())
+            .append("): ")
+            .append(q.truncationDetail())
+            .append(" Aggregate or filter the query to see everything");
+      }
+      b.append(".\n\n");
+    }
+    return b.toString().strip();
+  }
+
+  private static String cell(JsonValue v) {
+    return v == null || v.getValueType() == JsonValue.ValueType.NULL
+        ? ""
+        : v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
+  }
+}

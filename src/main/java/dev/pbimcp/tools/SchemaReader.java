@@ -1,0 +1,142 @@
+package dev.pbimcp.tools;
+
+import dev.pbimcp.powerbi.PowerBiGateway;
+import dev.pbimcp.powerbi.QueryResult;
+import dev.pbimcp.registry.ToolException;
+import dev.pbimcp.tools.ModelSchema.ColumnInfo;
+import dev.pbimcp.tools.ModelSchema.MeasureInfo;
+import dev.pbimcp.tools.ModelSchema.RelationshipInfo;
+import dev.pbimcp.tools.ModelSchema.TableInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Reads a model's schema through the INFO.VIEW functions, which any reader of the model may run
+ * (unlike INFO.*, which needs model admin). Hidden objects and RowNumber columns are left out
+ * unless asked for.
+ */
+@ApplicationScoped
+public class SchemaReader {
+  private static final int MAX_ROWS = 50_000;
+
+  private final PowerBiGateway gateway;
+
+  @Inject
+  public SchemaReader(PowerBiGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  /** For CDI's proxy. */
+  protected SchemaReader() {
+    this(null);
+  }
+
+  ModelSchema read(String workspaceId, String datasetId, String onlyTable, boolean includeHidden) {
+    Rows tables = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.TABLES()");
+    Rows columns = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.COLUMNS()");
+    Rows measures = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.MEASURES()");
+    Rows relationships = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.RELATIONSHIPS()");
+
+    Map<String, TableInfo> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < tables.size(); i++) {
+      if (includeHidden || !tables.bool(i, "[IsHidden]")) {
+        String name = tables.text(i, "[Name]");
+        byName.put(
+            name,
+            new TableInfo(
+                name, tables.text(i, "[Description]"), new ArrayList<>(), new ArrayList<>()));
+      }
+    }
+    if (onlyTable != null && !onlyTable.isBlank() && !byName.containsKey(onlyTable)) {
+      throw new ToolException(
+          "The model has no table '"
+              + onlyTable
+              + "'. Its tables: "
+              + String.join(", ", byName.keySet())
+              + ".");
+    }
+    Predicate<String> wanted =
+        t ->
+            byName.containsKey(t)
+                && (onlyTable == null || onlyTable.isBlank() || t.equalsIgnoreCase(onlyTable));
+    for (int i = 0; i < columns.size(); i++) {
+      String table = columns.text(i, "[Table]");
+      String name = columns.text(i, "[Name]");
+      boolean rowNumber =
+          "RowNumber".equals(columns.text(i, "[DataCategory]")) || name.startsWith("RowNumber-");
+      boolean hidden = columns.bool(i, "[IsHidden]");
+      if (wanted.test(table) && !rowNumber && (includeHidden || !hidden)) {
+        byName
+            .get(table)
+            .columns()
+            .add(
+                new ColumnInfo(
+                    name, columns.text(i, "[DataType]"), columns.text(i, "[Description]"), hidden));
+      }
+    }
+    for (int i = 0; i < measures.size(); i++) {
+      String table = measures.text(i, "[Table]");
+      if (wanted.test(table) && (includeHidden || !measures.bool(i, "[IsHidden]"))) {
+        byName
+            .get(table)
+            .measures()
+            .add(
+                new MeasureInfo(
+                    measures.text(i, "[Name]"),
+                    measures.text(i, "[Expression]"),
+                    measures.text(i, "[FormatString]"),
+                    measures.text(i, "[Description]")));
+      }
+    }
+    List<RelationshipInfo> rels = new ArrayList<>();
+    for (int i = 0; i < relationships.size(); i++) {
+      String from = relationships.text(i, "[FromTable]");
+      String to = relationships.text(i, "[ToTable]");
+      if (wanted.test(from) || wanted.test(to)) {
+        rels.add(
+            new RelationshipInfo(
+                from,
+                relationships.text(i, "[FromColumn]"),
+                to,
+                relationships.text(i, "[ToColumn]"),
+                relationships.bool(i, "[IsActive]")));
+      }
+    }
+    List<TableInfo> list = byName.values().stream().filter(t -> wanted.test(t.name())).toList();
+    return new ModelSchema(list, rels);
+  }
+
+  private Rows rows(String ws, String ds, String dax) {
+    return new Rows(gateway.query(ws, ds, dax, MAX_ROWS, false, null));
+  }
+
+  /** Reads INFO.VIEW rows by column name. */
+  private record Rows(QueryResult result) {
+    int size() {
+      return result.preview().size();
+    }
+
+    JsonValue value(int row, String column) {
+      int c = result.columns().indexOf(column);
+      return c < 0 ? JsonValue.NULL : result.preview().get(row).get(c);
+    }
+
+    String text(int row, String column) {
+      JsonValue v = value(row, column);
+      return v instanceof JsonString s
+          ? s.getString()
+          : v.getValueType() == JsonValue.ValueType.NULL ? null : v.toString();
+    }
+
+    boolean bool(int row, String column) {
+      return value(row, column) == JsonValue.TRUE;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.pbimcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Power BI misbehaving, injected at the emulator over HTTP: throttling, server errors, slowness and
+ * broken bodies each end as a retry that succeeds or a tool error that says what to do. (The IT
+ * server allows a 3 s timeout and waits out Retry-After up to 2 s.)
+ */
+@ExtendWith(ArquillianExtension.class)
+class FaultsIT {
+  private static McpHttp client;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestDeployments.productWithFixtures();
+  }
+
+  @BeforeAll
+  static void open() throws Exception {
+    client = McpHttp.on(Ports.http());
+    client.initialize();
+  }
+
+  @AfterEach
+  void clear() throws Exception {
+    emulator("DELETE", null);
+  }
+
+  @Test
+  void shortThrottlingIsWaitedOut() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":429,\"retryAfter\":1,\"count\":1}");
+    JsonObject r = client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT);
+    assertFalse(r.getBoolean("isError", false), r.toString());
+  }
+
+  @Test
+  void longThrottlingIsReportedWithTheWait() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":429,\"retryAfter\":30,\"count\":5}");
+    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(text.contains("throttling") && text.contains("Retry after 30 s"), text);
+  }
+
+  @Test
+  void transientServerErrorsAreRetriedAndPersistentOnesReported() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":503,\"count\":2}");
+    assertFalse(
+        client
+            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
+            .getBoolean("isError", false));
+    inject("{\"path\":\"groups$\",\"status\":500,\"count\":10}");
+    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(text.contains("temporary problem (HTTP 500)"), text);
+  }
+
+  @Test
+  void aSlowPowerBiHitsTheTimeout() throws Exception {
+    inject("{\"path\":\"groups$\",\"delayMs\":5000,\"count\":1}");
+    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(text.contains("did not answer within 3 s"), text);
+  }
+
+  @Test
+  void aMalformedAnswerIsAClearToolError() throws Exception {
+    String[] sales = PowerBiToolsIT.salesModelVia(client);
+    inject("{\"path\":\"executeQueries$\",\"malformed\":true,\"count\":1}");
+    JsonObject args =
+        Json.createObjectBuilder()
+            .add("workspace_id", sales[0])
+            .add("dataset_id", sales[1])
+            .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
+            .build();
+    String text = error(client.callTool("execute_powerbi_query", args));
+    assertTrue(text.contains("could not be read"), text);
+  }
+
+  private static String error(JsonObject result) {
+    assertTrue(result.getBoolean("isError", false), result.toString());
+    return result.getJsonArray("content").getJsonObject(0).getString("text");
+  }
+
+  private static void inject(String fault) throws Exception {
+    assertEquals(204, emulator("POST", fault));
+  }
+
+  private static int emulator(String method, String body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Ports.http() + "/emulator/faults"))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    return HttpClient.newHttpClient()
+        .send(b.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
