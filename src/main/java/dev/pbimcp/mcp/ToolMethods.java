@@ -3,13 +3,16 @@ package dev.pbimcp.mcp;
 import dev.pbimcp.registry.McpTool;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.SchemaValidator;
+import dev.pbimcp.registry.ToolCallListener;
 import dev.pbimcp.registry.ToolDefinition;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -26,16 +29,18 @@ public class ToolMethods {
 
   private final Registry registry;
   private final McpConfig config;
+  private final Instance<ToolCallListener> listeners;
 
   @Inject
-  public ToolMethods(Registry registry, McpConfig config) {
+  public ToolMethods(Registry registry, McpConfig config, Instance<ToolCallListener> listeners) {
     this.registry = registry;
     this.config = config;
+    this.listeners = listeners;
   }
 
   /** For CDI's proxy. */
   protected ToolMethods() {
-    this(null, null);
+    this(null, null, null);
   }
 
   JsonObject list(JsonObject params) {
@@ -44,6 +49,41 @@ public class ToolMethods {
   }
 
   JsonObject call(JsonObject params, Exchange exchange) throws InterruptedException {
+    long start = System.nanoTime();
+    JsonObject result = null;
+    try {
+      result = invoke(params, exchange);
+      return result;
+    } finally {
+      report(params, exchange, start, result);
+    }
+  }
+
+  private void report(JsonObject params, Exchange exchange, long start, JsonObject result) {
+    if (!(params.get("name") instanceof jakarta.json.JsonString name)) {
+      return;
+    }
+    String outcome =
+        result == null ? "failed" : result.getBoolean("isError", false) ? "tool_error" : "ok";
+    JsonValue args = params.getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+    var call =
+        new ToolCallListener.ToolCall(
+            name.getString(),
+            exchange.session().clientName(),
+            args instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT,
+            Duration.ofNanos(System.nanoTime() - start),
+            outcome,
+            result);
+    for (ToolCallListener l : listeners) {
+      try {
+        l.called(call);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A tool-call listener failed", e);
+      }
+    }
+  }
+
+  private JsonObject invoke(JsonObject params, Exchange exchange) throws InterruptedException {
     if (!(params.get("name") instanceof jakarta.json.JsonString nameValue)) {
       throw McpError.invalidParams("tools/call needs params.name, the tool to call.");
     }

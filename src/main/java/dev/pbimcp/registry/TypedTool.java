@@ -60,14 +60,18 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
       throw new ToolException("The arguments could not be read: " + rootMessage(e));
     }
     Answer<O> answer = answer(input, context);
-    JsonObject structured;
-    try (var reader = Json.createReader(new StringReader(JSONB.toJson(answer.output())))) {
-      structured = reader.readObject();
-    }
+    JsonObject structured = json(answer.output());
     List<JsonObject> content = new ArrayList<>();
     content.add(Content.text(render(answer.output())));
     content.addAll(answer.attachments());
     return new ToolResult(content, structured, false);
+  }
+
+  /** A record as JSON, with the snake_case names tool schemas use. */
+  public static JsonObject json(Record value) {
+    try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+      return reader.readObject();
+    }
   }
 
   /**

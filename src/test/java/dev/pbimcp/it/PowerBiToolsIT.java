@@ -351,6 +351,37 @@ class PowerBiToolsIT {
   }
 
   @Test
+  void everyCallLeavesOneAuditLineAndNoToken() throws Exception {
+    String[] sales = salesModel();
+    ok(
+        "execute_powerbi_query",
+        Json.createObjectBuilder()
+            .add("workspace_id", sales[0])
+            .add("dataset_id", sales[1])
+            .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
+            .build());
+    java.nio.file.Path log =
+        java.nio.file.Path.of(
+            System.getProperty("wlp.home", "target/liberty/wlp"),
+            "usr/servers/pbimcp-it/logs/messages.log");
+    String text = java.nio.file.Files.readString(log);
+    List<String> audit =
+        text.lines()
+            .filter(
+                l -> l.contains("pbimcp.audit") && l.contains("\"tool\":\"execute_powerbi_query\""))
+            .toList();
+    assertFalse(audit.isEmpty(), "no audit line");
+    String last = audit.get(audit.size() - 1);
+    assertTrue(
+        last.contains("\"dataset_id\":\"" + sales[1] + "\"")
+            && last.contains("\"rows\":12")
+            && last.contains("\"outcome\":\"ok\""),
+        last);
+    assertFalse(last.contains("EVALUATE"), "DAX text is logged only when configured");
+    assertFalse(text.contains("pbimcp-emulator-token"), "a Power BI token reached the log");
+  }
+
+  @Test
   void readOnlyModeHidesWritesAndTheStatusSaysSo() throws Exception {
     JsonObject status =
         ok("get_powerbi_status", JsonValue.EMPTY_JSON_OBJECT).getJsonObject("structuredContent");

@@ -10,9 +10,13 @@ public final class TestDeployments {
   private TestDeployments() {}
 
   public static WebArchive productWithFixtures() {
+    return product().addPackage("dev.pbimcp.conformance");
+  }
+
+  /** The product WAR exactly as it ships. */
+  public static WebArchive product() {
     return ShrinkWrap.create(ZipImporter.class, "pbimcp-it.war")
         .importFrom(new File(System.getProperty("war.path", "target/pbimcp.war")))
-        .as(WebArchive.class)
-        .addPackage("dev.pbimcp.conformance");
+        .as(WebArchive.class);
   }
 }

@@ -1,0 +1,83 @@
+package dev.pbimcp.ops;
+
+import dev.pbimcp.registry.ToolCallListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One JSON line per tool call on the {@code pbimcp.audit} logger: who, which tool, which workspace
+ * and model, how long, how many rows, and the outcome. DAX text only when PBIMCP_AUDIT_INCLUDE_DAX
+ * is on; never a token or other argument.
+ */
+@ApplicationScoped
+public class AuditLog implements ToolCallListener {
+  private static final Logger AUDIT = Logger.getLogger("pbimcp.audit");
+
+  private final boolean includeDax;
+
+  @Inject
+  public AuditLog(
+      @ConfigProperty(name = "pbimcp.audit.include-dax", defaultValue = "false")
+          boolean includeDax) {
+    this.includeDax = includeDax;
+  }
+
+  /** For CDI's proxy. */
+  protected AuditLog() {
+    this(false);
+  }
+
+  @Override
+  public void called(ToolCall call) {
+    AUDIT.info(line(call, includeDax));
+  }
+
+  static String line(ToolCall call, boolean includeDax) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("event", "tool_call")
+            .add("tool", call.tool())
+            .add("caller", call.caller() == null ? "" : call.caller())
+            .add("duration_ms", call.duration().toMillis())
+            .add("outcome", call.outcome());
+    copy(call.arguments(), "workspace_id", b);
+    copy(call.arguments(), "dataset_id", b);
+    long rows = rows(call.result());
+    if (rows >= 0) {
+      b.add("rows", rows);
+    }
+    if (includeDax && call.arguments().get("queries") != null) {
+      b.add("dax", call.arguments().get("queries"));
+    }
+    return b.build().toString();
+  }
+
+  private static void copy(JsonObject args, String key, JsonObjectBuilder b) {
+    if (args.get(key) instanceof jakarta.json.JsonString s) {
+      b.add(key, s.getString().length() > 64 ? s.getString().substring(0, 64) : s.getString());
+    }
+  }
+
+  /** Rows Power BI returned, summed over the queries of a call; -1 when the tool returns none. */
+  private static long rows(JsonObject result) {
+    if (result == null
+        || !(result.get("structuredContent") instanceof JsonObject sc)
+        || !(sc.get("results") instanceof jakarta.json.JsonArray results)) {
+      return -1;
+    }
+    long n = 0;
+    for (JsonValue r : results) {
+      if (r instanceof JsonObject o && o.get("row_count") instanceof JsonNumber count) {
+        n += count.longValue();
+      }
+    }
+    return n;
+  }
+}
