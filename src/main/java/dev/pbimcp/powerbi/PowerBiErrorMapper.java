@@ -33,13 +33,11 @@ public class PowerBiErrorMapper implements ResponseExceptionMapper<PowerBiExcept
     String detail = error == null ? null : detail(error);
     Integer retry = seconds(retryAfter);
     PowerBiException.Kind kind = kind(status, code);
-    return new PowerBiException(
-        kind,
-        PowerBiMessages.describe(kind, status, code, detail, requestId, retry),
-        status,
-        code,
-        requestId,
-        retry);
+    String message = PowerBiMessages.describe(kind, status, code, detail, requestId, retry);
+    if (kind == PowerBiException.Kind.UNAVAILABLE) {
+      return new PowerBiUnavailableException(kind, message, status, requestId);
+    }
+    return new PowerBiException(kind, message, status, code, requestId, retry);
   }
 
   /** The {@code error} member of a body, or null when the body has none or is not JSON. */

@@ -31,18 +31,24 @@ public class PowerBiGateway {
   private final GatewaySettings settings;
   private final PowerBiTokens tokens;
   private final WorkspacePolicy policy;
+  private final CircuitBreakerGuard breaker;
   private PowerBiApi api;
 
   @Inject
-  public PowerBiGateway(GatewaySettings settings, PowerBiTokens tokens, WorkspacePolicy policy) {
+  public PowerBiGateway(
+      GatewaySettings settings,
+      PowerBiTokens tokens,
+      WorkspacePolicy policy,
+      CircuitBreakerGuard breaker) {
     this.settings = settings;
     this.tokens = tokens;
     this.policy = policy;
+    this.breaker = breaker;
   }
 
   /** For CDI's proxy. */
   protected PowerBiGateway() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @PostConstruct
@@ -134,20 +140,28 @@ public class PowerBiGateway {
     int attempt = 0;
     while (true) {
       try {
-        return op.get();
+        return breaker.call(() -> attempt(op));
+      } catch (CircuitBreakerGuard.OpenException e) {
+        throw new PowerBiException(
+            PowerBiException.Kind.UNAVAILABLE,
+            "Power BI has failed repeatedly, so the server has paused calls to it for a few seconds to"
+                + " let it recover. Try again shortly; get_powerbi_status shows whether it answers.");
       } catch (PowerBiException e) {
         if (!retryable(e, attempt)) {
           throw e;
         }
         sleep(waitBefore(e, attempt));
-      } catch (ProcessingException e) {
-        PowerBiException p = transport(e);
-        if (!retryable(p, attempt)) {
-          throw p;
-        }
-        sleep(waitBefore(p, attempt));
       }
       attempt++;
+    }
+  }
+
+  /** One try; transport failures become exceptions the breaker and the retry loop understand. */
+  private <T> T attempt(Supplier<T> op) {
+    try {
+      return op.get();
+    } catch (ProcessingException e) {
+      throw transport(e);
     }
   }
 

@@ -71,6 +71,26 @@ class FaultsIT {
   }
 
   @Test
+  void repeatedFailuresOpenTheCircuitWhichFailsFastAndThenRecovers() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":502,\"count\":1000}");
+    String text = "";
+    for (int i = 0; i < 4 && !text.contains("paused"); i++) {
+      text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    }
+    assertTrue(text.contains("paused calls"), text);
+    long start = System.nanoTime();
+    String fast = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(fast.contains("paused calls"), fast);
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "an open circuit answers at once");
+    emulator("DELETE", null);
+    Thread.sleep(2500); // the IT server's CircuitBreaker/delay is 2 s
+    assertFalse(
+        client
+            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
+            .getBoolean("isError", false));
+  }
+
+  @Test
   void aSlowPowerBiHitsTheTimeout() throws Exception {
     inject("{\"path\":\"groups$\",\"delayMs\":5000,\"count\":1}");
     String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));

@@ -1,0 +1,86 @@
+package dev.pbimcp.powerbi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stops calling Power BI for a while after it failed again and again (8 unavailable-type failures
+ * in a row), so users get an immediate answer instead of a pile of timeouts and Power BI gets room
+ * to recover. After the pause one trial call goes through: success closes the circuit, failure
+ * opens it again. Failures that are about the request (a 404, bad DAX) never count.
+ */
+@ApplicationScoped
+public class CircuitBreakerGuard {
+  static final int THRESHOLD = 8;
+
+  private final long openNanos;
+  private int consecutiveFailures;
+  private long openUntil;
+  private boolean trialRunning;
+
+  @Inject
+  public CircuitBreakerGuard(
+      @ConfigProperty(name = "pbimcp.powerbi.circuit-open-seconds", defaultValue = "10")
+          int openSeconds) {
+    this.openNanos = Math.max(1, openSeconds) * 1_000_000_000L;
+  }
+
+  /** For CDI's proxy. */
+  protected CircuitBreakerGuard() {
+    this(10);
+  }
+
+  /** Thrown instead of calling while the circuit is open. */
+  public static final class OpenException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OpenException() {
+      super("circuit open", null, false, false);
+    }
+  }
+
+  public <T> T call(Supplier<T> op) {
+    boolean trial = admit();
+    try {
+      T result = op.get();
+      succeeded();
+      return result;
+    } catch (PowerBiUnavailableException e) {
+      failed();
+      throw e;
+    } catch (RuntimeException e) {
+      succeeded(); // Power BI answered; the request was the problem
+      throw e;
+    } finally {
+      if (trial) {
+        synchronized (this) {
+          trialRunning = false;
+        }
+      }
+    }
+  }
+
+  private synchronized boolean admit() {
+    if (consecutiveFailures < THRESHOLD) {
+      return false;
+    }
+    if (System.nanoTime() < openUntil || trialRunning) {
+      throw new OpenException();
+    }
+    trialRunning = true;
+    return true;
+  }
+
+  private synchronized void succeeded() {
+    consecutiveFailures = 0;
+  }
+
+  private synchronized void failed() {
+    consecutiveFailures++;
+    if (consecutiveFailures >= THRESHOLD) {
+      openUntil = System.nanoTime() + openNanos;
+    }
+  }
+}
