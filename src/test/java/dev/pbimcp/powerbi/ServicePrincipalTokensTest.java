@@ -1,0 +1,41 @@
+package dev.pbimcp.powerbi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The real MSAL4J client-credentials code against an Entra-like endpoint over HTTPS. */
+class ServicePrincipalTokensTest {
+  private static final String CLIENT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
+  @Test
+  void getsAPowerBiTokenAndCachesIt() throws Exception {
+    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+      var tokens = new ServicePrincipalTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
+      assertEquals("sp-token-1", tokens.accessToken());
+      assertTrue(
+          entra
+              .lastForm
+              .get("scope")
+              .contains("https://analysis.windows.net/powerbi/api/.default"));
+      assertEquals("sp-token-1", tokens.accessToken(), "served from MSAL's cache");
+      assertEquals(1, entra.tokenRequests.get());
+    }
+  }
+
+  @Test
+  void aRejectedSecretSaysWhichSettingsToCheck() throws Exception {
+    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+      var tokens = new ServicePrincipalTokens(entra.authority(), CLIENT, "wrong", entra.trust());
+      PowerBiException e = assertThrows(PowerBiException.class, tokens::accessToken);
+      assertEquals(PowerBiException.Kind.UNAUTHORIZED, e.kind());
+      assertTrue(
+          e.getMessage().contains("AADSTS7000215")
+              && e.getMessage().contains("AZURE_CLIENT_SECRET"),
+          e.getMessage());
+      assertTrue(!e.getMessage().contains("wrong"), "the secret never appears in a message");
+    }
+  }
+}
