@@ -100,6 +100,22 @@ public class PowerBiGateway {
   }
 
   /**
+   * Starts a refresh of a semantic model (a write). Returns Power BI's request id for it. Only
+   * {@code notifyOption} is sent: any other field would make it an enhanced (Premium) refresh.
+   */
+  public String refresh(String workspaceId, String datasetId, String notifyOption) {
+    policy.check(workspaceId, this);
+    JsonObject body = Json.createObjectBuilder().add("notifyOption", notifyOption).build();
+    return call(
+        () -> {
+          try (var response = api.refresh(workspaceId, datasetId, body, bearer())) {
+            String id = response.getHeaderString("RequestId");
+            return id == null ? "" : id;
+          }
+        });
+  }
+
+  /**
    * Runs one DAX query. The answer is parsed as it streams in; at most {@code previewRows} rows are
    * kept as values, and every row as CSV when {@code keepCsv}.
    */

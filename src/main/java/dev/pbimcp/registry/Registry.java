@@ -51,7 +51,8 @@ public class Registry {
     var t = new TreeMap<String, McpTool>();
     for (McpTool tool : toolBeans) {
       ToolDefinition d = tool.definition();
-      if (!policy.allows(d)) {
+      Toolset set = tool.getClass().getAnnotation(Toolset.class);
+      if (!policy.allows(d, set == null ? null : set.value())) {
         continue;
       }
       if (t.putIfAbsent(d.name(), tool) != null) {

@@ -2,6 +2,10 @@ package dev.pbimcp.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -11,23 +15,37 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ToolPolicy {
   private final boolean readOnly;
+  private final Set<String> toolsets;
 
   @Inject
   public ToolPolicy(
-      @ConfigProperty(name = "pbimcp.read-only", defaultValue = "true") boolean readOnly) {
+      @ConfigProperty(name = "pbimcp.read-only", defaultValue = "true") boolean readOnly,
+      @ConfigProperty(name = "pbimcp.toolsets", defaultValue = "all") String toolsets) {
     this.readOnly = readOnly;
+    this.toolsets =
+        Arrays.stream(toolsets.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** For CDI's proxy. */
   protected ToolPolicy() {
-    this(true);
+    this(true, "all");
   }
 
   public boolean readOnly() {
     return readOnly;
   }
 
-  public boolean allows(ToolDefinition tool) {
-    return tool.readOnly() || !readOnly;
+  /** Read-only mode first: it wins over every toolset setting. */
+  public boolean allows(ToolDefinition tool, String toolset) {
+    if (readOnly && !tool.readOnly()) {
+      return false;
+    }
+    return toolsets.contains("all")
+        || toolset == null
+        || toolsets.contains(toolset.toLowerCase(Locale.ROOT));
   }
 }

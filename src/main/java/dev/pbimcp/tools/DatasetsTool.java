@@ -6,6 +6,7 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 
 /** {@code get_powerbi_datasets}. */
 @ApplicationScoped
+@Toolset("models")
 public class DatasetsTool extends PowerBiTool<DatasetsTool.Input, DatasetsTool.Output> {
 
   /** Arguments. */

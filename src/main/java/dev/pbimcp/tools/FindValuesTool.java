@@ -5,6 +5,7 @@ import dev.pbimcp.powerbi.QueryResult;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -13,6 +14,7 @@ import java.util.List;
 
 /** {@code find_powerbi_values}: the exact values of a column that match a text. */
 @ApplicationScoped
+@Toolset("models")
 public class FindValuesTool extends PowerBiTool<FindValuesTool.Input, FindValuesTool.Output> {
 
   /** Arguments. */

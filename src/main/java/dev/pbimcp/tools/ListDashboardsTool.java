@@ -4,12 +4,14 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code list_powerbi_dashboards}. */
 @ApplicationScoped
+@Toolset("content")
 public class ListDashboardsTool
     extends PowerBiTool<ListDashboardsTool.Input, ListDashboardsTool.Output> {
 

@@ -5,12 +5,14 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code list_powerbi_workspaces}. */
 @ApplicationScoped
+@Toolset("workspaces")
 public class ListWorkspacesTool
     extends PowerBiTool<ListWorkspacesTool.Input, ListWorkspacesTool.Output> {
   static final int DEFAULT_TOP = 100;

@@ -8,6 +8,7 @@ import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * row travels as an embedded CSV resource. Nothing is capped silently.
  */
 @ApplicationScoped
+@Toolset("query")
 public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
 
   /** Arguments. */

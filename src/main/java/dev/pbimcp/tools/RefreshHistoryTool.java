@@ -4,12 +4,14 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code get_powerbi_refresh_history}. */
 @ApplicationScoped
+@Toolset("refresh")
 public class RefreshHistoryTool
     extends PowerBiTool<RefreshHistoryTool.Input, RefreshHistoryTool.Output> {
 

@@ -7,6 +7,7 @@ import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 /** {@code resolve_powerbi_url}: a pasted Power BI link to the ids the other tools need. */
 @ApplicationScoped
+@Toolset("models")
 public class ResolveUrlTool extends PowerBiTool<ResolveUrlTool.Input, ResolveUrlTool.Output> {
   private static final Pattern LINK =
       Pattern.compile(

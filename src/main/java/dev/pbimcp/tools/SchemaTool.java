@@ -3,12 +3,14 @@ package dev.pbimcp.tools;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 
 /** {@code get_powerbi_model_schema}. */
 @ApplicationScoped
+@Toolset("models")
 public class SchemaTool extends PowerBiTool<SchemaTool.Input, ModelSchema> {
 
   /** Arguments. */

@@ -6,6 +6,7 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
+import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 
 /** {@code search_powerbi_models}: find semantic models by name across workspaces. */
 @ApplicationScoped
+@Toolset("models")
 public class SearchModelsTool extends PowerBiTool<SearchModelsTool.Input, DatasetsTool.Output> {
 
   /** Arguments. */

@@ -7,6 +7,7 @@ import dev.pbimcp.registry.ServerInfo;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolPolicy;
+import dev.pbimcp.registry.Toolset;
 import dev.pbimcp.registry.TypedTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.Locale;
 
 /** {@code get_powerbi_status}: what this server is and which Power BI it talks to. */
 @ApplicationScoped
+@Toolset("status")
 public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
 
   /** No arguments. */

@@ -21,6 +21,12 @@ final class ExtraServer implements AutoCloseable {
   private final int port;
 
   ExtraServer(String name, int port, String sessionKey) throws IOException {
+    this(name, port, sessionKey, java.util.Map.of());
+  }
+
+  /** With further Liberty variables, e.g. {@code pbimcp.read-only=false}. */
+  ExtraServer(String name, int port, String sessionKey, java.util.Map<String, String> variables)
+      throws IOException {
     this.name = name;
     this.port = port;
     Path dir = wlp.resolve("usr/servers").resolve(name);
@@ -41,7 +47,11 @@ final class ExtraServer implements AutoCloseable {
             + port
             + "\"/><variable name=\"pbimcp.session.key\" value=\""
             + sessionKey
-            + "\"/></server>");
+            + "\"/>"
+            + variables.entrySet().stream()
+                .map(e -> "<variable name=\"" + e.getKey() + "\" value=\"" + e.getValue() + "\"/>")
+                .collect(java.util.stream.Collectors.joining())
+            + "</server>");
   }
 
   int port() {
