@@ -382,6 +382,57 @@ class PowerBiToolsIT {
   }
 
   @Test
+  void impersonationIsRefusedUnlessTheServerAllowsIt() throws Exception {
+    String[] sales = salesModel();
+    String text =
+        toolError(
+            "execute_powerbi_query",
+            Json.createObjectBuilder()
+                .add("workspace_id", sales[0])
+                .add("dataset_id", sales[1])
+                .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
+                .add("impersonated_user", "a@contoso.com")
+                .build());
+    assertTrue(text.contains("PBIMCP_QUERY_ALLOW_IMPERSONATION"), text);
+  }
+
+  @Test
+  void eachModelsSchemaIsAResourceAndPromptsGuideExploration() throws Exception {
+    String[] sales = salesModel();
+    JsonArray templates =
+        client
+            .result("resources/templates/list", JsonValue.EMPTY_JSON_OBJECT)
+            .getJsonArray("resourceTemplates");
+    assertTrue(
+        templates.getValuesAs(JsonObject.class).stream()
+            .anyMatch(t -> t.getString("uriTemplate").startsWith("powerbi://workspaces/")));
+    String uri = "powerbi://workspaces/" + sales[0] + "/models/" + sales[1] + "/schema";
+    JsonObject read =
+        client.result("resources/read", Json.createObjectBuilder().add("uri", uri).build());
+    JsonObject schema =
+        McpHttp.parse(read.getJsonArray("contents").getJsonObject(0).getString("text"));
+    assertEquals(5, schema.getJsonArray("tables").size());
+    JsonObject prompt =
+        client.result(
+            "prompts/get",
+            Json.createObjectBuilder()
+                .add("name", "explore_powerbi_model")
+                .add(
+                    "arguments",
+                    Json.createObjectBuilder()
+                        .add("workspace_id", sales[0])
+                        .add("dataset_id", sales[1]))
+                .build());
+    assertTrue(
+        prompt
+            .getJsonArray("messages")
+            .getJsonObject(0)
+            .getJsonObject("content")
+            .getString("text")
+            .contains("get_powerbi_model_schema"));
+  }
+
+  @Test
   void readOnlyModeHidesWritesAndTheStatusSaysSo() throws Exception {
     JsonObject status =
         ok("get_powerbi_status", JsonValue.EMPTY_JSON_OBJECT).getJsonObject("structuredContent");

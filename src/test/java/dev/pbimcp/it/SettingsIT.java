@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one write, refresh_powerbi_dataset: absent in read-only mode (the default, as on the main
- * test server), offered on a server with PBIMCP_READ_ONLY=false, confirmed through elicitation.
+ * Settings that change what the server offers, on a second server configured for it: the one write
+ * (refresh_powerbi_dataset) is absent in read-only mode (the default, as on the main test server)
+ * and offered with PBIMCP_READ_ONLY=false, confirmed through elicitation; the workspace allow-list
+ * (PBIMCP_WORKSPACES) holds for listings and for ids learnt elsewhere.
  */
 @ExtendWith(ArquillianExtension.class)
-class WriteToolsIT {
+class SettingsIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return TestDeployments.productWithFixtures();
@@ -41,7 +43,7 @@ class WriteToolsIT {
                 "pbimcp-rw",
                 Ports.second(),
                 "another-key-for-writes-0123456789abcdef",
-                Map.of("pbimcp.read-only", "false"))
+                Map.of("pbimcp.read-only", "false", "pbimcp.workspaces", "Sales Analytics"))
             .start()) {
       McpHttp client = McpHttp.on(rw.port());
       client.initialize(
@@ -66,6 +68,17 @@ class WriteToolsIT {
       assertTrue(
           accepted.getJsonObject("structuredContent").getBoolean("started"), accepted.toString());
       assertFalse(accepted.getJsonObject("structuredContent").getString("request_id").isEmpty());
+
+      JsonObject listed = client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT);
+      assertEquals(1, listed.getJsonObject("structuredContent").getJsonArray("workspaces").size());
+      String finance = SampleIds.workspace("Finance");
+      JsonObject refused =
+          client.callTool(
+              "get_powerbi_datasets",
+              Json.createObjectBuilder().add("workspace_id", finance).build());
+      assertTrue(refused.getBoolean("isError"));
+      String text = refused.getJsonArray("content").getJsonObject(0).getString("text");
+      assertTrue(text.contains("PBIMCP_WORKSPACES"), text);
     }
   }
 

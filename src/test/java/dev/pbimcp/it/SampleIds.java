@@ -1,0 +1,14 @@
+package dev.pbimcp.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The emulator's sample tenant has deterministic ids; tests may know one without listing. */
+final class SampleIds {
+  private SampleIds() {}
+
+  static String workspace(String name) {
+    return UUID.nameUUIDFromBytes(("workspace:" + name).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+}
