@@ -1,6 +1,8 @@
 package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.AuthSettings;
+import dev.pbimcp.powerbi.PowerBiException;
+import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.PowerBiSettings;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ServerInfo;
@@ -12,6 +14,8 @@ import dev.pbimcp.registry.TypedTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code get_powerbi_status}: what this server is and which Power BI it talks to. */
 @ApplicationScoped
@@ -33,16 +37,27 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
           String backend,
       @Param(value = "True when tools that change Power BI are hidden.", required = true)
           boolean readOnly,
-      @Param(value = "Seconds since the server started.", required = true) long uptimeSeconds) {}
+      @Param(value = "Seconds since the server started.", required = true) long uptimeSeconds,
+      @Param(value = "True when Power BI answered a test call just now.", required = true)
+          boolean powerBiReachable,
+      @Param("What Power BI said when it did not answer, and what to do.") String powerBiProblem) {}
 
   private final ServerInfo info;
   private final AuthSettings auth;
   private final PowerBiSettings powerBi;
   private final ToolPolicy policy;
+  private final PowerBiGateway gateway;
+  private final long checkNanos;
+  private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
 
   @Inject
   public StatusTool(
-      ServerInfo info, AuthSettings auth, PowerBiSettings powerBi, ToolPolicy policy) {
+      ServerInfo info,
+      AuthSettings auth,
+      PowerBiSettings powerBi,
+      ToolPolicy policy,
+      PowerBiGateway gateway,
+      @ConfigProperty(name = "pbimcp.status.check-seconds", defaultValue = "30") int checkSeconds) {
     super(
         Input.class,
         Status.class,
@@ -50,29 +65,53 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         "Power BI server status",
         "Reports this Power BI MCP server's version, how users sign in, whether it answers from"
             + " the real Power BI service or the built-in emulator with sample data, and whether"
-            + " it is read-only. Call it first when a Power BI question fails or to check the"
-            + " connection.",
+            + " it is read-only, and whether Power BI answers right now. Call it first when a Power BI"
+            + " question fails or to check the connection.",
         ToolAnnotations.readOnly(false));
     this.info = info;
     this.auth = auth;
     this.powerBi = powerBi;
     this.policy = policy;
+    this.gateway = gateway;
+    this.checkNanos = Math.max(0, checkSeconds) * 1_000_000_000L;
   }
 
   /** For CDI's proxy. */
   protected StatusTool() {
-    this(null, null, null, null);
+    this(null, null, null, null, null, 30);
   }
 
   @Override
   protected Status execute(Input input, ToolContext context) {
+    String problem = probe();
     return new Status(
         info.version(),
         auth.mode().name().toLowerCase(Locale.ROOT),
         powerBi.backend() == PowerBiSettings.Backend.EMULATOR ? "emulator" : "powerbi",
         policy.readOnly(),
-        info.uptime().toSeconds());
+        info.uptime().toSeconds(),
+        problem == null,
+        problem);
   }
+
+  /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
+  private String probe() {
+    Probe last = lastProbe.get();
+    long now = System.nanoTime();
+    if (last != null && now - last.at() < checkNanos) {
+      return last.problem();
+    }
+    String problem = null;
+    try {
+      gateway.workspaces(null, 1, 0);
+    } catch (PowerBiException e) {
+      problem = e.getMessage();
+    }
+    lastProbe.set(new Probe(now, problem));
+    return problem;
+  }
+
+  private record Probe(long at, String problem) {}
 
   @Override
   protected String render(Status s) {
@@ -85,6 +124,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         + (s.readOnly() ? " | read-only" : " | writes enabled")
         + " | up "
         + s.uptimeSeconds()
-        + " s";
+        + " s | Power BI "
+        + (s.powerBiReachable() ? "answers" : "does not answer: " + s.powerBiProblem());
   }
 }

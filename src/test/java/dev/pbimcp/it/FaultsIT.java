@@ -91,6 +91,18 @@ class FaultsIT {
   }
 
   @Test
+  void theStatusToolSaysWhenPowerBiDoesNotAnswer() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":401,\"count\":1}");
+    JsonObject status = client.callTool("get_powerbi_status", JsonValue.EMPTY_JSON_OBJECT);
+    assertFalse(status.getBoolean("isError", false));
+    JsonObject s = status.getJsonObject("structuredContent");
+    assertFalse(s.getBoolean("power_bi_reachable"));
+    assertTrue(
+        s.getString("power_bi_problem").contains("did not accept the server's credentials"),
+        s.toString());
+  }
+
+  @Test
   void aSlowPowerBiHitsTheTimeout() throws Exception {
     inject("{\"path\":\"groups$\",\"delayMs\":5000,\"count\":1}");
     String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));

@@ -438,5 +438,6 @@ class PowerBiToolsIT {
         ok("get_powerbi_status", JsonValue.EMPTY_JSON_OBJECT).getJsonObject("structuredContent");
     assertTrue(status.getBoolean("read_only"));
     assertEquals("emulator", status.getString("backend"));
+    assertTrue(status.getBoolean("power_bi_reachable"));
   }
 }
