@@ -1,6 +1,7 @@
 package dev.pbimcp.ops;
 
 import dev.pbimcp.registry.ToolCallListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -8,6 +9,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +25,19 @@ public class AuditLog implements ToolCallListener {
   private static final Logger AUDIT = Logger.getLogger("pbimcp.audit");
 
   private final boolean includeDax;
+  private final ThreadPoolExecutor writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(10_000),
+          r -> {
+            Thread t = new Thread(r, "pbimcp-audit");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.CallerRunsPolicy());
 
   @Inject
   public AuditLog(
@@ -36,7 +53,19 @@ public class AuditLog implements ToolCallListener {
 
   @Override
   public void called(ToolCall call) {
-    AUDIT.info(line(call, includeDax));
+    String line = line(call, includeDax);
+    // Written off the request thread; when the queue is full the caller writes it (nothing lost).
+    writer.execute(() -> AUDIT.info(line));
+  }
+
+  @PreDestroy
+  void flush() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static String line(ToolCall call, boolean includeDax) {

@@ -1,38 +1,50 @@
 package dev.pbimcp.bench;
 
+import dev.pbimcp.it.ExtraServer;
 import dev.pbimcp.it.McpHttp;
 import dev.pbimcp.it.TestDeployments;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A benchmark, not a test: {@code tools/call get_powerbi_status} under concurrent clients against a
  * plain JAX-RS JSON echo on the same server, printing requests/s, p50/p99 and the ratio. Run it
  * with {@code scripts/bench}; the normal build never runs it (its name matches no test pattern).
  */
-@ExtendWith(ArquillianExtension.class)
 class StatusBench {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
   private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
   private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestDeployments.productWithFixtures().addClass(EchoResource.class);
-  }
-
+  /** Runs on a server with the product's default configuration plus the echo endpoint. */
   @Test
   void measure() throws Exception {
-    int port = Integer.getInteger("http.port", 9080);
+    Path war = Files.createTempDirectory("pbimcp-bench").resolve("pbimcp.war");
+    TestDeployments.product()
+        .addClass(EchoResource.class)
+        .as(ZipExporter.class)
+        .exportTo(war.toFile(), true);
+    try (ExtraServer server =
+        new ExtraServer(
+                "pbimcp-bench",
+                Integer.getInteger("it.second.http.port", 9081),
+                "benchmark-session-key-0123456789abcdefgh",
+                Map.of(),
+                war)
+            .start()) {
+      run(server.port());
+    }
+  }
+
+  private void run(int port) throws Exception {
     AtomicLong ids = new AtomicLong();
     String call =
         "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"get_powerbi_status\",\"arguments\":{}}}";

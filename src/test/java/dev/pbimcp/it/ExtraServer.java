@@ -15,7 +15,7 @@ import java.time.Instant;
  * A further Liberty server in the same runtime as the Arquillian one, with the product WAR, its own
  * port and a session key of the test's choosing: a second instance behind a load balancer.
  */
-final class ExtraServer implements AutoCloseable {
+public final class ExtraServer implements AutoCloseable {
   private final Path wlp = Path.of(System.getProperty("wlp.home", "target/liberty/wlp"));
   private final String name;
   private final int port;
@@ -27,6 +27,18 @@ final class ExtraServer implements AutoCloseable {
   /** With further Liberty variables, e.g. {@code pbimcp.read-only=false}. */
   ExtraServer(String name, int port, String sessionKey, java.util.Map<String, String> variables)
       throws IOException {
+    this(
+        name,
+        port,
+        sessionKey,
+        variables,
+        Path.of(System.getProperty("war.path", "target/pbimcp.war")));
+  }
+
+  /** With an application archive of the test's choosing. */
+  public ExtraServer(
+      String name, int port, String sessionKey, java.util.Map<String, String> variables, Path war)
+      throws IOException {
     this.name = name;
     this.port = port;
     Path dir = wlp.resolve("usr/servers").resolve(name);
@@ -37,10 +49,7 @@ final class ExtraServer implements AutoCloseable {
         template.resolve("server.xml"),
         dir.resolve("server.xml"),
         StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(
-        Path.of(System.getProperty("war.path", "target/pbimcp.war")),
-        dir.resolve("apps/pbimcp.war"),
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(war, dir.resolve("apps/pbimcp.war"), StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
         dir.resolve("configDropins/overrides/instance.xml"),
         "<server><variable name=\"http.port\" value=\""
@@ -54,11 +63,11 @@ final class ExtraServer implements AutoCloseable {
             + "</server>");
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  ExtraServer start() throws Exception {
+  public ExtraServer start() throws Exception {
     run("start");
     awaitReady();
     return this;

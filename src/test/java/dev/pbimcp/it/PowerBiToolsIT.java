@@ -364,12 +364,21 @@ class PowerBiToolsIT {
         java.nio.file.Path.of(
             System.getProperty("wlp.home", "target/liberty/wlp"),
             "usr/servers/pbimcp-it/logs/messages.log");
-    String text = java.nio.file.Files.readString(log);
-    List<String> audit =
-        text.lines()
-            .filter(
-                l -> l.contains("pbimcp.audit") && l.contains("\"tool\":\"execute_powerbi_query\""))
-            .toList();
+    // The audit line is written off the request thread: give it a moment.
+    String text = "";
+    List<String> audit = List.of();
+    for (int i = 0; i < 50 && audit.isEmpty(); i++) {
+      Thread.sleep(100);
+      text = java.nio.file.Files.readString(log);
+      audit =
+          text.lines()
+              .filter(
+                  l ->
+                      l.contains("pbimcp.audit")
+                          && l.contains("\"tool\":\"execute_powerbi_query\"")
+                          && l.contains(sales[1]))
+              .toList();
+    }
     assertFalse(audit.isEmpty(), "no audit line");
     String last = audit.get(audit.size() - 1);
     assertTrue(
