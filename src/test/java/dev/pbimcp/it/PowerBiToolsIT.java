@@ -376,7 +376,8 @@ class PowerBiToolsIT {
                   l ->
                       l.contains("pbimcp.audit")
                           && l.contains("\"tool\":\"execute_powerbi_query\"")
-                          && l.contains(sales[1]))
+                          && l.contains(sales[1])
+                          && l.contains("\"rows\":12"))
               .toList();
     }
     assertFalse(audit.isEmpty(), "no audit line");
