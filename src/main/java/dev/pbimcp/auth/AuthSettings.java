@@ -5,49 +5,101 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The authentication mode. Only {@code none} exists yet, and it is for local use: the server
- * refuses to start with it on a non-loopback address unless that is forced on purpose.
+ * How callers sign in. With AZURE_TENANT_ID and AZURE_CLIENT_ID set the default is {@code entra}:
+ * every MCP request needs an Entra access token for this API with the required delegated scope.
+ * {@code none} is for local use: the server refuses to start with it on a non-loopback address
+ * unless that is forced on purpose.
  */
 @ApplicationScoped
 public class AuthSettings {
   /** How callers prove who they are. */
   public enum Mode {
-    NONE
+    NONE,
+    ENTRA
   }
 
   private final Mode mode;
   private final boolean loopback;
   private final boolean forceInsecure;
+  private final Optional<String> tenantId;
+  private final Optional<String> clientId;
+  private final String scope;
+  private final Optional<String> publicUrl;
 
   @Inject
   public AuthSettings(
-      @ConfigProperty(name = "pbimcp.auth.mode", defaultValue = "none") String mode,
+      @ConfigProperty(name = "pbimcp.auth.mode") Optional<String> mode,
       @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "pbimcp.auth.allow-none-on-network", defaultValue = "false")
-          boolean forceInsecure) {
-    this.mode = parse(mode);
+          boolean forceInsecure,
+      @ConfigProperty(name = "AZURE_TENANT_ID") Optional<String> tenantId,
+      @ConfigProperty(name = "AZURE_CLIENT_ID") Optional<String> clientId,
+      @ConfigProperty(name = "pbimcp.auth.scope", defaultValue = "user_impersonation") String scope,
+      @ConfigProperty(name = "pbimcp.public-url") Optional<String> publicUrl) {
+    this.tenantId = tenantId.filter(s -> !s.isBlank()).map(String::trim);
+    this.clientId = clientId.filter(s -> !s.isBlank()).map(String::trim);
+    this.mode =
+        mode.filter(s -> !s.isBlank())
+            .map(AuthSettings::parse)
+            .orElse(
+                this.tenantId.isPresent() && this.clientId.isPresent() ? Mode.ENTRA : Mode.NONE);
     String h = host.trim().toLowerCase(Locale.ROOT);
     this.loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     this.forceInsecure = forceInsecure;
+    this.scope = scope.trim();
+    this.publicUrl = publicUrl.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
   }
 
   /** For CDI's proxy. */
   protected AuthSettings() {
-    this("none", "127.0.0.1", false);
+    this(
+        Optional.empty(),
+        "127.0.0.1",
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        "user_impersonation",
+        Optional.empty());
   }
 
   public Mode mode() {
     return mode;
   }
 
+  /** The delegated scope every call needs, as Entra spells it in tokens' {@code scp}. */
+  public String scope() {
+    return scope;
+  }
+
+  /** The scope as a client must request it from Entra: {@code api://{client-id}/{scope}}. */
+  public String qualifiedScope() {
+    return "api://" + clientId.orElse("") + "/" + scope;
+  }
+
+  /** Entra's v2 issuer for the tenant: the authorization server clients sign in with. */
+  public String authorizationServer() {
+    return "https://login.microsoftonline.com/" + tenantId.orElse("common") + "/v2.0";
+  }
+
+  /** The server's public base URL, when configured (behind TLS-terminating proxies). */
+  public Optional<String> publicUrl() {
+    return publicUrl;
+  }
+
   void checkOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (mode == Mode.NONE && !loopback && !forceInsecure) {
       throw new IllegalStateException(
-          "PBIMCP_AUTH_MODE=none serves anyone who can reach this address: bind to 127.0.0.1"
-              + " (HTTP_HOST) or, knowingly, set PBIMCP_AUTH_ALLOW_NONE_ON_NETWORK=true.");
+          "PBIMCP_AUTH_MODE=none serves anyone who can reach this address: set AZURE_TENANT_ID and"
+              + " AZURE_CLIENT_ID for Entra sign-in, bind to 127.0.0.1 (HTTP_HOST) or, knowingly, set"
+              + " PBIMCP_AUTH_ALLOW_NONE_ON_NETWORK=true.");
+    }
+    if (mode == Mode.ENTRA && (tenantId.isEmpty() || clientId.isEmpty())) {
+      throw new IllegalStateException(
+          "PBIMCP_AUTH_MODE=entra needs AZURE_TENANT_ID and AZURE_CLIENT_ID.");
     }
   }
 
@@ -55,7 +107,7 @@ public class AuthSettings {
     try {
       return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("PBIMCP_AUTH_MODE must be one of: none (got " + value + ")");
+      throw new IllegalStateException("PBIMCP_AUTH_MODE must be none or entra (got " + value + ")");
     }
   }
 }

@@ -50,6 +50,17 @@ public final class ExtraServer implements AutoCloseable {
         dir.resolve("server.xml"),
         StandardCopyOption.REPLACE_EXISTING);
     Files.copy(war, dir.resolve("apps/pbimcp.war"), StandardCopyOption.REPLACE_EXISTING);
+    // Upper-case names are environment variables (server.env), the rest Liberty variables.
+    // The template's server.env holds the keystore password Liberty's security service needs.
+    Path templateEnv = template.resolve("server.env");
+    String inherited = Files.exists(templateEnv) ? Files.readString(templateEnv) + "\n" : "";
+    Files.writeString(
+        dir.resolve("server.env"),
+        inherited
+            + variables.entrySet().stream()
+                .filter(e -> e.getKey().matches("[A-Z0-9_]+"))
+                .map(e -> e.getKey() + "=" + e.getValue() + "\n")
+                .collect(java.util.stream.Collectors.joining()));
     Files.writeString(
         dir.resolve("configDropins/overrides/instance.xml"),
         "<server><variable name=\"http.port\" value=\""
@@ -58,6 +69,7 @@ public final class ExtraServer implements AutoCloseable {
             + sessionKey
             + "\"/>"
             + variables.entrySet().stream()
+                .filter(e -> !e.getKey().matches("[A-Z0-9_]+"))
                 .map(e -> "<variable name=\"" + e.getKey() + "\" value=\"" + e.getValue() + "\"/>")
                 .collect(java.util.stream.Collectors.joining())
             + "</server>");

@@ -1,0 +1,56 @@
+package dev.pbimcp.auth;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Derives the MicroProfile JWT settings from the seed's AZURE_TENANT_ID and AZURE_CLIENT_ID, so
+ * that those two settings are all Entra sign-in needs: Entra's JWKS, the v2 issuer, and the API's
+ * client id (and App ID URI) as audiences. Any explicit mp.jwt.* setting wins (low ordinal).
+ */
+public class EntraJwtConfigSource implements ConfigSource {
+  private final Map<String, String> values = new HashMap<>();
+
+  public EntraJwtConfigSource() {
+    String tenant = setting("AZURE_TENANT_ID");
+    String client = setting("AZURE_CLIENT_ID");
+    if (tenant != null && client != null) {
+      values.put(
+          "mp.jwt.verify.publickey.location",
+          "https://login.microsoftonline.com/" + tenant + "/discovery/v2.0/keys");
+      values.put("mp.jwt.verify.issuer", "https://login.microsoftonline.com/" + tenant + "/v2.0");
+      values.put("mp.jwt.verify.audiences", client + ",api://" + client);
+      values.put("mp.jwt.verify.publickey.algorithm", "RS256");
+    }
+  }
+
+  private static String setting(String name) {
+    String v = System.getenv(name);
+    if (v == null || v.isBlank()) {
+      v = System.getProperty(name);
+    }
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  @Override
+  public Set<String> getPropertyNames() {
+    return values.keySet();
+  }
+
+  @Override
+  public String getValue(String name) {
+    return values.get(name);
+  }
+
+  @Override
+  public String getName() {
+    return "pbimcp-entra-defaults";
+  }
+
+  @Override
+  public int getOrdinal() {
+    return 50;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.pbimcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Entra sign-in as a resource server, on a server configured only with AZURE_TENANT_ID and
+ * AZURE_CLIENT_ID (plus a local JWKS standing in for Entra's): the token matrix, the challenges,
+ * and the protected resource metadata.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EntraIT {
+  private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  private static final String OTHER_TENANT = "00000000-1111-2222-3333-444444444444";
+  private static final String CLIENT = "6e0c6f4d-1c1b-4a43-9d2e-3b8f0a2d9c11";
+  private static final String ISSUER = "https://login.microsoftonline.com/" + TENANT + "/v2.0";
+  private static final String INIT =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"entra-it\",\"version\":\"1\"}}}";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestDeployments.productWithFixtures();
+  }
+
+  @Test
+  void tokensAreCheckedAndRefusalsSayWhereToSignIn() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+    RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+    RSAKey unknownKid = new RSAKeyGenerator(2048).keyID("k2").generate();
+    HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext(
+        "/keys",
+        x -> {
+          x.getResponseHeaders().add("Content-Type", "application/json");
+          x.sendResponseHeaders(200, keys.length);
+          x.getResponseBody().write(keys);
+          x.close();
+        });
+    jwks.start();
+    String jwksUrl = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/keys";
+    try (ExtraServer server =
+        new ExtraServer(
+                "pbimcp-entra",
+                Ports.third(),
+                "entra-test-session-key-0123456789abcdef",
+                Map.of(
+                    "AZURE_TENANT_ID",
+                    TENANT,
+                    "AZURE_CLIENT_ID",
+                    CLIENT,
+                    "mp.jwt.verify.publickey.location",
+                    jwksUrl))
+            .start()) {
+      int port = server.port();
+
+      HttpResponse<String> none = post(port, null);
+      assertEquals(401, none.statusCode());
+      String challenge = none.headers().firstValue("WWW-Authenticate").orElse("");
+      assertTrue(
+          challenge.startsWith(
+              "Bearer resource_metadata=\"http://127.0.0.1:"
+                  + port
+                  + "/.well-known/oauth-protected-resource/mcp\""),
+          challenge);
+      assertTrue(
+          challenge.contains("scope=\"api://" + CLIENT + "/user_impersonation\""), challenge);
+
+      assertEquals(200, post(port, sign(key, c -> {})).statusCode(), "a valid user token passes");
+
+      Map<String, String> refused =
+          Map.of(
+              "expired",
+                  sign(key, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600)))),
+              "not yet valid",
+                  sign(key, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(900)))),
+              "wrong audience", sign(key, c -> c.audience("api://someone-else")),
+              "wrong issuer", sign(key, c -> c.issuer("https://sts.example.com/")),
+              "wrong tenant",
+                  sign(
+                      key,
+                      c -> c.issuer("https://login.microsoftonline.com/" + OTHER_TENANT + "/v2.0")),
+              "bad signature", sign(stranger, c -> {}),
+              "unknown kid", sign(unknownKid, c -> {}),
+              "alg none", new PlainJWT(claims(c -> {}).build()).serialize(),
+              "HS256 with the public key", hs256WithPublicKey(key));
+      for (var e : refused.entrySet()) {
+        HttpResponse<String> r = post(port, e.getValue());
+        assertEquals(401, r.statusCode(), e.getKey());
+        String h = r.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(
+            h.contains("resource_metadata=") && h.contains("error=\"invalid_token\""),
+            e.getKey() + ": " + h);
+      }
+
+      HttpResponse<String> noScope = post(port, sign(key, c -> c.claim("scp", "Files.Read")));
+      assertEquals(403, noScope.statusCode());
+      assertTrue(
+          noScope
+              .headers()
+              .firstValue("WWW-Authenticate")
+              .orElse("")
+              .contains("insufficient_scope"));
+      HttpResponse<String> appOnly =
+          post(
+              port,
+              sign(
+                  key,
+                  c ->
+                      c.claim("scp", null)
+                          .claim("roles", List.of("Reader"))
+                          .claim("idtyp", "app")));
+      assertEquals(403, appOnly.statusCode());
+      assertTrue(appOnly.body().contains("App-only"), appOnly.body());
+
+      for (String path :
+          new String[] {
+            "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"
+          }) {
+        HttpResponse<String> prm =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, prm.statusCode(), path);
+        JsonObject m = McpHttp.parse(prm.body());
+        assertEquals("http://127.0.0.1:" + port + "/mcp", m.getString("resource"));
+        assertEquals(ISSUER, m.getJsonArray("authorization_servers").getString(0));
+      }
+    } finally {
+      jwks.stop(0);
+    }
+  }
+
+  private static HttpResponse<String> post(int port, String token) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", McpHttp.ACCEPT_BOTH)
+            .POST(HttpRequest.BodyPublishers.ofString(INIT));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JWTClaimsSet.Builder claims(Consumer<JWTClaimsSet.Builder> change) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder c =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .audience(CLIENT)
+            .subject("user-subject")
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now.minusSeconds(5)))
+            .expirationTime(Date.from(now.plusSeconds(3600)))
+            .claim("oid", "0b1c2d3e-aaaa-bbbb-cccc-111122223333")
+            .claim("tid", TENANT)
+            .claim("ver", "2.0")
+            .claim("name", "Test User")
+            .claim("scp", "user_impersonation");
+    change.accept(c);
+    return c;
+  }
+
+  private static String sign(RSAKey key, Consumer<JWTClaimsSet.Builder> change) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims(change).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private static String hs256WithPublicKey(RSAKey key) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims(c -> {}).build());
+    byte[] secret = key.toPublicJWK().toRSAPublicKey().getEncoded();
+    jwt.sign(new MACSigner(secret));
+    return jwt.serialize();
+  }
+}
