@@ -12,7 +12,7 @@ final class EventStream {
   private static final int MAX_KEPT = 1000;
 
   /** One message on the stream; {@code last} marks the response that completes the request. */
-  record Event(long seq, String data, boolean last) {}
+  record Event(long seq, String name, String data, boolean last) {}
 
   /** What a writer should do next. */
   sealed interface Next permits Deliver, Finished, Detached, Idle {}
@@ -48,10 +48,15 @@ final class EventStream {
   }
 
   synchronized void append(String data, boolean last) {
+    append("message", data, last);
+  }
+
+  /** Appends an event with its own SSE event name (the legacy transport's {@code endpoint}). */
+  synchronized void append(String name, String data, boolean last) {
     if (finished) {
       return;
     }
-    events.addLast(new Event(++lastSeq, data, last));
+    events.addLast(new Event(++lastSeq, name, data, last));
     if (events.size() > MAX_KEPT) {
       events.removeFirst();
     }

@@ -38,6 +38,17 @@ public class EventStreams implements SessionStreams {
     return sessionStreams.computeIfAbsent(sessionKey, this::open);
   }
 
+  /** Makes a legacy HTTP+SSE connection's stream the session's stream (for resource updates). */
+  void attachSessionStream(String sessionKey, EventStream stream) {
+    sessionStreams.put(sessionKey, stream);
+  }
+
+  /** Forgets a stream whose client went away. */
+  void close(EventStream stream) {
+    stream.finish();
+    sessionStreams.values().removeIf(s -> s == stream);
+  }
+
   /** The stream an event id belongs to, if this instance holds it for that session. */
   Optional<EventStream> find(String eventId, String sessionKey) {
     int sep = eventId == null ? -1 : eventId.lastIndexOf('_');

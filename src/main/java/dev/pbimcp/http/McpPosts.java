@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +55,16 @@ public class McpPosts {
       return HttpErrors.response(
           415, null, JsonRpc.SERVER_ERROR, "Unsupported Media Type: send application/json.");
     }
-    byte[] bytes = body.readNBytes(settings.maxBodyBytes() + 1);
-    if (bytes.length > settings.maxBodyBytes()) {
+    JsonValue message;
+    try {
+      message = JsonBodies.read(body, settings.maxBodyBytes());
+    } catch (JsonBodies.TooLarge e) {
       return HttpErrors.response(
           413,
           null,
           JsonRpc.INVALID_REQUEST,
           "The message exceeds " + settings.maxBodyBytes() + " bytes.");
     }
-    JsonValue message = parse(bytes);
     if (message == null) {
       return HttpErrors.response(
           400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
@@ -209,13 +209,5 @@ public class McpPosts {
   static boolean sseAccepted(HttpHeaders headers) {
     return headers.getAcceptableMediaTypes().stream()
         .anyMatch(m -> "text".equals(m.getType()) && "event-stream".equals(m.getSubtype()));
-  }
-
-  private static JsonValue parse(byte[] bytes) {
-    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      return reader.readValue();
-    } catch (RuntimeException | StackOverflowError e) {
-      return null;
-    }
   }
 }

@@ -31,7 +31,7 @@ final class SseWriter implements StreamingOutput {
     this.keepAliveMillis = keepAliveMillis;
   }
 
-  static Response response(SseWriter writer) {
+  static Response response(StreamingOutput writer) {
     return Response.ok(writer, "text/event-stream")
         .header("Cache-Control", "no-cache")
         .header("X-Accel-Buffering", "no")
@@ -56,7 +56,14 @@ final class SseWriter implements StreamingOutput {
       while (true) {
         EventStream.Next next = stream.next(cursor, generation, keepAliveMillis);
         if (next instanceof EventStream.Deliver d) {
-          out.write("id: " + stream.id() + "_" + d.event().seq() + "\nevent: message\ndata: ");
+          out.write(
+              "id: "
+                  + stream.id()
+                  + "_"
+                  + d.event().seq()
+                  + "\nevent: "
+                  + d.event().name()
+                  + "\ndata: ");
           out.write(d.event().data());
           out.write("\n\n");
           out.flush();

@@ -1,0 +1,158 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.mcp.Exchange;
+import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.mcp.McpEngine;
+import dev.pbimcp.mcp.Outbound;
+import dev.pbimcp.mcp.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The 2024-11-05 HTTP+SSE transport, for clients that predate Streamable HTTP: {@code GET /sse}
+ * opens a stream whose first event ({@code endpoint}) names the URL to POST messages to; every
+ * answer and notification then travels on that stream. The connection lives on this instance (the
+ * transport is stateful by nature); the same engine serves it.
+ */
+@Path("")
+@ApplicationScoped
+public class LegacySseEndpoint {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final McpEngine engine;
+  private final EventStreams streams;
+  private final Workers workers;
+  private final HttpSettings settings;
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+  /** One open /sse stream and the session negotiated on it. */
+  private static final class Connection implements Outbound {
+    final EventStream stream;
+    volatile Session session;
+
+    Connection(EventStream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public boolean send(JsonObject message) {
+      stream.append(message.toString(), false);
+      return true;
+    }
+
+    @Override
+    public void closeStream() {}
+  }
+
+  @Inject
+  public LegacySseEndpoint(
+      McpEngine engine, EventStreams streams, Workers workers, HttpSettings settings) {
+    this.engine = engine;
+    this.streams = streams;
+    this.workers = workers;
+    this.settings = settings;
+  }
+
+  /** For RESTEasy and CDI. */
+  public LegacySseEndpoint() {
+    this(null, null, null, null);
+  }
+
+  @GET
+  @Path("sse")
+  public Response open() {
+    byte[] random = new byte[18];
+    RANDOM.nextBytes(random);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    EventStream stream = streams.open("sse:" + id);
+    Connection connection = new Connection(stream);
+    connections.put(id, connection);
+    stream.append("endpoint", "/messages?sessionId=" + id, false);
+    SseWriter writer = new SseWriter(stream, 0, false, settings.keepAliveMillis());
+    return SseWriter.response(
+        out -> {
+          try {
+            writer.write(out);
+          } finally {
+            connections.remove(id);
+            streams.close(stream);
+          }
+        });
+  }
+
+  @POST
+  @Path("messages")
+  public Response message(@QueryParam("sessionId") String id, InputStream body) throws IOException {
+    if (id == null || id.isBlank()) {
+      return HttpErrors.response(
+          400, null, JsonRpc.SERVER_ERROR, "Bad Request: sessionId is required.");
+    }
+    Connection connection = connections.get(id);
+    if (connection == null) {
+      return HttpErrors.response(
+          404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
+    }
+    JsonValue message;
+    try {
+      message = JsonBodies.read(body, settings.maxBodyBytes());
+    } catch (JsonBodies.TooLarge e) {
+      return HttpErrors.response(413, null, JsonRpc.INVALID_REQUEST, "The message is too large.");
+    }
+    if (message == null) {
+      return HttpErrors.response(
+          400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
+    }
+    JsonRpc.Kind kind = JsonRpc.kind(message);
+    if (kind == JsonRpc.Kind.INVALID) {
+      return HttpErrors.response(
+          400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
+    }
+    JsonObject m = message.asJsonObject();
+    workers.pool().execute(() -> process(connection, kind, m));
+    return Response.accepted().build();
+  }
+
+  private void process(Connection c, JsonRpc.Kind kind, JsonObject m) {
+    if (kind == JsonRpc.Kind.REQUEST && "initialize".equals(m.getString("method"))) {
+      McpEngine.Opened opened = engine.initialize(m);
+      if (opened.session() != null) {
+        c.session = opened.session();
+        streams.attachSessionStream(opened.session().key(), c.stream);
+      }
+      c.send(opened.response());
+      return;
+    }
+    Session session = c.session;
+    if (session == null) {
+      if (kind == JsonRpc.Kind.REQUEST) {
+        c.send(JsonRpc.error(m.get("id"), JsonRpc.INVALID_REQUEST, "Send initialize first.", null));
+      }
+      return;
+    }
+    switch (kind) {
+      case NOTIFICATION -> engine.notification(m, session);
+      case RESPONSE -> engine.response(m);
+      default -> {
+        Exchange exchange = engine.exchange(session, m, c);
+        exchange.runningOn(Thread.currentThread());
+        JsonObject response = engine.handle(m, exchange);
+        if (response != null) {
+          c.send(response);
+        }
+      }
+    }
+  }
+}
