@@ -114,9 +114,7 @@ class FaultsIT {
     String[] sales = PowerBiToolsIT.salesModelVia(client);
     inject("{\"path\":\"executeQueries$\",\"malformed\":true,\"count\":1}");
     JsonObject args =
-        Json.createObjectBuilder()
-            .add("workspace_id", sales[0])
-            .add("dataset_id", sales[1])
+        PowerBiToolsIT.model(sales)
             .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
             .build();
     String text = error(client.callTool("execute_powerbi_query", args));

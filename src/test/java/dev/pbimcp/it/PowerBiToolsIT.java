@@ -64,6 +64,11 @@ class PowerBiToolsIT {
     return r.getJsonArray("content").getJsonObject(0).getString("text");
   }
 
+  /** Arguments naming a model: workspace_id and dataset_id. */
+  static jakarta.json.JsonObjectBuilder model(String[] model) {
+    return Json.createObjectBuilder().add("workspace_id", model[0]).add("dataset_id", model[1]);
+  }
+
   static String workspace(String name) throws Exception {
     JsonObject r =
         ok(
@@ -154,13 +159,7 @@ class PowerBiToolsIT {
   void schemaListsTablesColumnsMeasuresAndRelationshipsWithoutHiddenOnes() throws Exception {
     String[] sales = salesModel();
     JsonObject schema =
-        ok(
-                "get_powerbi_model_schema",
-                Json.createObjectBuilder()
-                    .add("workspace_id", sales[0])
-                    .add("dataset_id", sales[1])
-                    .build())
-            .getJsonObject("structuredContent");
+        ok("get_powerbi_model_schema", model(sales).build()).getJsonObject("structuredContent");
     JsonObject salesTable =
         schema.getJsonArray("tables").getValuesAs(JsonObject.class).stream()
             .filter(t -> t.getString("name").equals("Sales"))
@@ -178,23 +177,11 @@ class PowerBiToolsIT {
     assertEquals(4, salesTable.getJsonArray("measures").size());
     assertEquals(4, schema.getJsonArray("relationships").size());
     JsonObject one =
-        ok(
-                "get_powerbi_model_schema",
-                Json.createObjectBuilder()
-                    .add("workspace_id", sales[0])
-                    .add("dataset_id", sales[1])
-                    .add("table", "Product")
-                    .build())
+        ok("get_powerbi_model_schema", model(sales).add("table", "Product").build())
             .getJsonObject("structuredContent");
     assertEquals(1, one.getJsonArray("tables").size());
     assertTrue(
-        toolError(
-                "get_powerbi_model_schema",
-                Json.createObjectBuilder()
-                    .add("workspace_id", sales[0])
-                    .add("dataset_id", sales[1])
-                    .add("table", "Nope")
-                    .build())
+        toolError("get_powerbi_model_schema", model(sales).add("table", "Nope").build())
             .contains("Its tables: Customer, Date, Product, Sales, Store"));
   }
 
@@ -204,9 +191,7 @@ class PowerBiToolsIT {
     JsonObject r =
         ok(
                 "find_powerbi_values",
-                Json.createObjectBuilder()
-                    .add("workspace_id", sales[0])
-                    .add("dataset_id", sales[1])
+                model(sales)
                     .add("table", "Customer")
                     .add("column", "City")
                     .add("search", "LON")
@@ -225,9 +210,7 @@ class PowerBiToolsIT {
     JsonObject r =
         ok(
             "execute_powerbi_query",
-            Json.createObjectBuilder()
-                .add("workspace_id", sales[0])
-                .add("dataset_id", sales[1])
+            model(sales)
                 .add(
                     "queries",
                     Json.createArrayBuilder()
@@ -259,11 +242,7 @@ class PowerBiToolsIT {
     JsonObject r =
         ok(
             "execute_powerbi_query",
-            Json.createObjectBuilder()
-                .add("workspace_id", sales[0])
-                .add("dataset_id", sales[1])
-                .add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'"))
-                .build());
+            model(sales).add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'")).build());
     JsonObject q = r.getJsonObject("structuredContent").getJsonArray("results").getJsonObject(0);
     assertTrue(q.getBoolean("truncated_by_power_bi"));
     assertNotNull(q.getString("truncation_reason"));
@@ -285,11 +264,7 @@ class PowerBiToolsIT {
     String text =
         toolError(
             "execute_powerbi_query",
-            Json.createObjectBuilder()
-                .add("workspace_id", sales[0])
-                .add("dataset_id", sales[1])
-                .add("queries", Json.createArrayBuilder().add("EVALUATE 'Nope'"))
-                .build());
+            model(sales).add("queries", Json.createArrayBuilder().add("EVALUATE 'Nope'")).build());
     assertTrue(text.contains("The table 'Nope' cannot be found"), text);
     assertTrue(text.contains("get_powerbi_model_schema"), text);
   }
@@ -315,13 +290,7 @@ class PowerBiToolsIT {
                     r.getString("report_type").equals("PaginatedReport")
                         && !r.containsKey("dataset_id")));
     JsonObject history =
-        ok(
-                "get_powerbi_refresh_history",
-                Json.createObjectBuilder()
-                    .add("workspace_id", sales[0])
-                    .add("dataset_id", sales[1])
-                    .add("top", 5)
-                    .build())
+        ok("get_powerbi_refresh_history", model(sales).add("top", 5).build())
             .getJsonObject("structuredContent");
     assertEquals(5, history.getJsonArray("refreshes").size());
     assertTrue(
@@ -355,11 +324,7 @@ class PowerBiToolsIT {
     String[] sales = salesModel();
     ok(
         "execute_powerbi_query",
-        Json.createObjectBuilder()
-            .add("workspace_id", sales[0])
-            .add("dataset_id", sales[1])
-            .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
-            .build());
+        model(sales).add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'")).build());
     java.nio.file.Path log =
         java.nio.file.Path.of(
             System.getProperty("wlp.home", "target/liberty/wlp"),
@@ -397,9 +362,7 @@ class PowerBiToolsIT {
     String text =
         toolError(
             "execute_powerbi_query",
-            Json.createObjectBuilder()
-                .add("workspace_id", sales[0])
-                .add("dataset_id", sales[1])
+            model(sales)
                 .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
                 .add("impersonated_user", "a@contoso.com")
                 .build());
@@ -427,11 +390,7 @@ class PowerBiToolsIT {
             "prompts/get",
             Json.createObjectBuilder()
                 .add("name", "explore_powerbi_model")
-                .add(
-                    "arguments",
-                    Json.createObjectBuilder()
-                        .add("workspace_id", sales[0])
-                        .add("dataset_id", sales[1]))
+                .add("arguments", model(sales))
                 .build());
     assertTrue(
         prompt
