@@ -1,5 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
@@ -13,7 +15,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -95,7 +99,9 @@ public class LegacySseEndpoint {
 
   @POST
   @Path("messages")
-  public Response message(@QueryParam("sessionId") String id, InputStream body) throws IOException {
+  public Response message(
+      @QueryParam("sessionId") String id, InputStream body, @Context SecurityContext security)
+      throws IOException {
     if (id == null || id.isBlank()) {
       return HttpErrors.response(
           400, null, JsonRpc.SERVER_ERROR, "Bad Request: sessionId is required.");
@@ -121,11 +127,12 @@ public class LegacySseEndpoint {
           400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
     }
     JsonObject m = message.asJsonObject();
-    workers.pool().execute(() -> process(connection, kind, m));
+    Caller caller = CallerContext.of(security.getUserPrincipal());
+    workers.pool().execute(() -> CallerContext.as(caller, () -> process(connection, kind, m)));
     return Response.accepted().build();
   }
 
-  private void process(Connection c, JsonRpc.Kind kind, JsonObject m) {
+  private Void process(Connection c, JsonRpc.Kind kind, JsonObject m) {
     if (kind == JsonRpc.Kind.REQUEST && "initialize".equals(m.getString("method"))) {
       McpEngine.Opened opened = engine.initialize(m);
       if (opened.session() != null) {
@@ -133,14 +140,14 @@ public class LegacySseEndpoint {
         streams.attachSessionStream(opened.session().key(), c.stream);
       }
       c.send(opened.response());
-      return;
+      return null;
     }
     Session session = c.session;
     if (session == null) {
       if (kind == JsonRpc.Kind.REQUEST) {
         c.send(JsonRpc.error(m.get("id"), JsonRpc.INVALID_REQUEST, "Send initialize first.", null));
       }
-      return;
+      return null;
     }
     switch (kind) {
       case NOTIFICATION -> engine.notification(m, session);
@@ -154,5 +161,6 @@ public class LegacySseEndpoint {
         }
       }
     }
+    return null;
   }
 }

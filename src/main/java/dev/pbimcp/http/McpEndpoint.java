@@ -1,5 +1,6 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
 import dev.pbimcp.mcp.Session;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Level;
@@ -57,10 +59,14 @@ public class McpEndpoint {
   }
 
   @POST
-  public void post(InputStream body, @Context HttpHeaders headers, @Suspended AsyncResponse async) {
+  public void post(
+      InputStream body,
+      @Context HttpHeaders headers,
+      @Context SecurityContext security,
+      @Suspended AsyncResponse async) {
     Response now;
     try {
-      now = posts.handle(body, headers, async);
+      now = posts.handle(body, headers, CallerContext.of(security.getUserPrincipal()), async);
     } catch (WebApplicationException e) {
       now = e.getResponse();
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
@@ -49,7 +51,8 @@ public class McpPosts {
   }
 
   /** Answers now (returns the response) or later through {@code async} (returns null). */
-  Response handle(InputStream body, HttpHeaders headers, AsyncResponse async) throws IOException {
+  Response handle(InputStream body, HttpHeaders headers, Caller caller, AsyncResponse async)
+      throws IOException {
     MediaType type = headers.getMediaType();
     if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       return HttpErrors.response(
@@ -70,7 +73,7 @@ public class McpPosts {
           400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
     }
     if (message instanceof JsonArray batch) {
-      return batch(batch, headers);
+      return CallerContext.as(caller, () -> batch(batch, headers));
     }
     JsonValue id =
         message instanceof JsonObject o && JsonRpc.validId(o.get("id")) ? o.get("id") : null;
@@ -83,7 +86,7 @@ public class McpPosts {
           return initialize(message.asJsonObject());
         }
         Session session = gate.require(headers);
-        dispatch(message.asJsonObject(), session, sseAccepted(headers), async);
+        dispatch(message.asJsonObject(), session, sseAccepted(headers), caller, async);
         return null;
       default:
         accept(message.asJsonObject(), gate.require(headers));
@@ -110,7 +113,8 @@ public class McpPosts {
     }
   }
 
-  private void dispatch(JsonObject request, Session session, boolean sse, AsyncResponse async) {
+  private void dispatch(
+      JsonObject request, Session session, boolean sse, Caller caller, AsyncResponse async) {
     boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
     var channel =
         new ResponseChannel(
@@ -129,7 +133,7 @@ public class McpPosts {
             () -> {
               exchange.runningOn(Thread.currentThread());
               try {
-                channel.complete(engine.handle(request, exchange));
+                channel.complete(CallerContext.as(caller, () -> engine.handle(request, exchange)));
               } finally {
                 exchange.runningOn(null);
                 Thread.interrupted();

@@ -1,5 +1,7 @@
 package dev.pbimcp.ops;
 
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.registry.ToolCallListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +75,11 @@ public class AuditLog implements ToolCallListener {
         Json.createObjectBuilder()
             .add("event", "tool_call")
             .add("tool", call.tool())
-            .add("caller", call.caller() == null ? "" : call.caller())
+            .add(
+                "caller",
+                CallerContext.current()
+                    .map(Caller::subject)
+                    .orElse(call.caller() == null ? "" : call.caller()))
             .add("duration_ms", call.duration().toMillis())
             .add("outcome", call.outcome());
     copy(call.arguments(), "workspace_id", b);

@@ -123,6 +123,10 @@ final class LocalTokenEndpoint implements AutoCloseable {
       }
     }
     lastForm = form;
+    if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
+      onBehalfOf(x, form, clientId, secret);
+      return;
+    }
     if (!"client_credentials".equals(form.get("grant_type"))
         || !clientId.equals(form.get("client_id"))
         || !secret.equals(form.get("client_secret"))) {
@@ -139,6 +143,33 @@ final class LocalTokenEndpoint implements AutoCloseable {
         "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"sp-token-"
             + tokenRequests.get()
             + "\"}");
+  }
+
+  /** On-Behalf-Of: the user's assertion becomes a Power BI token; "needs-consent" is refused. */
+  private static void onBehalfOf(
+      HttpExchange x, Map<String, String> form, String clientId, String secret) throws IOException {
+    String assertion = form.getOrDefault("assertion", "");
+    if (!clientId.equals(form.get("client_id"))
+        || !secret.equals(form.get("client_secret"))
+        || !"on_behalf_of".equals(form.get("requested_token_use"))) {
+      send(
+          x,
+          401,
+          "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}");
+    } else if (assertion.equals("needs-consent")) {
+      send(
+          x,
+          400,
+          "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS65001: The user or administrator has not"
+              + " consented to use the application.\",\"suberror\":\"consent_required\"}");
+    } else {
+      send(
+          x,
+          200,
+          "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"obo-for-"
+              + assertion
+              + "\"}");
+    }
   }
 
   private static void send(HttpExchange x, int status, String json) throws IOException {

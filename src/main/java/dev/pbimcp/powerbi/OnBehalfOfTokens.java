@@ -1,0 +1,84 @@
+package dev.pbimcp.powerbi;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import com.microsoft.aad.msal4j.OnBehalfOfParameters;
+import com.microsoft.aad.msal4j.UserAssertion;
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.auth.CallerContext;
+import java.net.MalformedURLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Power BI tokens for the signed-in user: the token the user sent this server is exchanged with
+ * Entra On-Behalf-Of for one whose audience is Power BI, so row-level security applies and the
+ * user's own permissions decide. MSAL4J caches the result per user until shortly before expiry.
+ */
+final class OnBehalfOfTokens implements PowerBiTokens {
+  private final ConfidentialClientApplication app;
+
+  OnBehalfOfTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
+    try {
+      var builder =
+          ConfidentialClientApplication.builder(
+                  clientId, ClientCredentialFactory.createFromSecret(secret))
+              .oidcAuthority(authority);
+      if (tls != null) {
+        builder.sslSocketFactory(tls);
+      }
+      this.app = builder.build();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException("The Entra authority is not a URL: " + authority, e);
+    }
+  }
+
+  @Override
+  public String accessToken() {
+    Caller caller =
+        CallerContext.current()
+            .orElseThrow(
+                () ->
+                    new PowerBiException(
+                        PowerBiException.Kind.UNAUTHORIZED,
+                        "No signed-in user: Power BI is called on behalf of the user, so sign in with Entra ID."));
+    try {
+      return app.acquireToken(
+              OnBehalfOfParameters.builder(
+                      ServicePrincipalTokens.POWER_BI_SCOPE, new UserAssertion(caller.assertion()))
+                  .build())
+          .get(30, TimeUnit.SECONDS)
+          .accessToken();
+    } catch (ExecutionException e) {
+      throw refused(e.getCause());
+    } catch (TimeoutException e) {
+      throw new PowerBiException(
+          PowerBiException.Kind.TIMEOUT, "Entra ID did not answer within 30 s. Try again.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PowerBiException(
+          PowerBiException.Kind.TIMEOUT, "Interrupted while getting a token.");
+    }
+  }
+
+  private static PowerBiException refused(Throwable cause) {
+    String text = cause instanceof MsalServiceException m ? m.getMessage() : String.valueOf(cause);
+    String first = text.lines().findFirst().orElse(text);
+    if (text.contains("AADSTS65001")) {
+      return new PowerBiException(
+          PowerBiException.Kind.FORBIDDEN,
+          "Power BI access has not been consented for this app (AADSTS65001). An administrator must grant"
+              + " admin consent to the app registration's Power BI Service delegated permissions"
+              + " (Dataset.Read.All, Workspace.Read.All, Report.Read.All, Dashboard.Read.All), or the"
+              + " user must consent once.");
+    }
+    return new PowerBiException(
+        PowerBiException.Kind.UNAUTHORIZED,
+        "Entra ID could not exchange the sign-in for a Power BI token: "
+            + first
+            + ". Sign in again; if it persists, check the app registration (client secret, API permissions).");
+  }
+}
