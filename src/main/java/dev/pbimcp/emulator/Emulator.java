@@ -3,6 +3,7 @@ package dev.pbimcp.emulator;
 import dev.pbimcp.powerbi.PowerBiSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The emulated tenant, built once on first use, and whether the emulator answers at all. */
@@ -15,8 +16,9 @@ public class Emulator {
   @Inject
   public Emulator(
       PowerBiSettings powerBi,
-      @ConfigProperty(name = "pbimcp.emulator.sales-rows", defaultValue = "120000") int salesRows) {
-    this.enabled = powerBi.backend() == PowerBiSettings.Backend.EMULATOR;
+      @ConfigProperty(name = "pbimcp.emulator.sales-rows", defaultValue = "120000") int salesRows,
+      @ConfigProperty(name = "pbimcp.emulator.enabled") Optional<Boolean> enabled) {
+    this.enabled = enabled.orElse(powerBi.backend() == PowerBiSettings.Backend.EMULATOR);
     this.salesRows = salesRows;
   }
 
@@ -26,7 +28,10 @@ public class Emulator {
     this.salesRows = 0;
   }
 
-  /** The emulator serves only while the server uses it, never beside a real tenant. */
+  /**
+   * The emulator serves only while the server uses it (no Azure tenant configured), unless
+   * PBIMCP_EMULATOR_ENABLED says otherwise (tests of Entra sign-in against the emulator).
+   */
   public boolean enabled() {
     return enabled;
   }

@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.pbimcp.powerbi.LocalTokenEndpoint;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -144,6 +145,13 @@ class EntraIT {
       assertEquals(403, appOnly.statusCode());
       assertTrue(appOnly.body().contains("App-only"), appOnly.body());
 
+      String log =
+          java.nio.file.Files.readString(
+              java.nio.file.Path.of(
+                  System.getProperty("wlp.home", "target/liberty/wlp"),
+                  "usr/servers/pbimcp-entra/logs/messages.log"));
+      assertTrue(!log.contains("eyJ"), "no token reaches messages.log");
+
       for (String path :
           new String[] {
             "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"
@@ -161,6 +169,107 @@ class EntraIT {
     } finally {
       jwks.stop(0);
     }
+  }
+
+  /**
+   * A delegated tools/call: the server exchanges the user's token On-Behalf-Of (real MSAL4J against
+   * an Entra-like endpoint) and the emulator receives that token, never the user's.
+   */
+  @Test
+  void powerBiIsCalledWithAnOnBehalfOfTokenNeverTheClientsToken() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+    HttpServer jwks = jwks(key);
+    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "api-secret")) {
+      int port = Ports.third();
+      Map<String, String> settings = new java.util.HashMap<>();
+      settings.put("AZURE_TENANT_ID", TENANT);
+      settings.put("AZURE_CLIENT_ID", CLIENT);
+      settings.put("AZURE_CLIENT_SECRET", "api-secret");
+      settings.put(
+          "mp.jwt.verify.publickey.location",
+          "http://127.0.0.1:" + jwks.getAddress().getPort() + "/keys");
+      settings.put("pbimcp.entra.authority", entra.authority());
+      settings.put("pbimcp.entra.truststore", entra.keystore().toString());
+      settings.put("pbimcp.emulator.enabled", "true");
+      settings.put("pbimcp.powerbi.base-url", "http://127.0.0.1:" + port + "/emulator/v1.0/myorg");
+      try (ExtraServer server =
+          new ExtraServer("pbimcp-obo", port, "obo-test-session-key-0123456789abcdefgh", settings)
+              .start()) {
+        String userToken = sign(key, c -> {});
+
+        HttpResponse<String> init = postWith(port, userToken, INIT, null);
+        assertEquals(200, init.statusCode(), init.body());
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpResponse<String> call =
+            postWith(
+                port,
+                userToken,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"list_powerbi_workspaces\"}}",
+                session);
+        JsonObject result = McpHttp.responseFrom(call, 2).getJsonObject("result");
+        assertTrue(!result.getBoolean("isError", false), result.toString());
+        HttpResponse<String> last =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/emulator/last-token"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        String seen = McpHttp.parse(last.body()).getString("sha256");
+        assertEquals(sha256("obo-for-" + userToken), seen, "Power BI got the On-Behalf-Of token");
+        assertTrue(!seen.equals(sha256(userToken)), "the client's token never reaches Power BI");
+        assertEquals("on_behalf_of", entra.lastForm.get("requested_token_use"));
+        String log =
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of(
+                    System.getProperty("wlp.home", "target/liberty/wlp"),
+                    "usr/servers/pbimcp-obo/logs/messages.log"));
+        assertTrue(
+            !log.contains(userToken) && !log.contains("obo-for-") && !log.contains("api-secret"),
+            "no token or secret in the log");
+      }
+    } finally {
+      jwks.stop(0);
+    }
+  }
+
+  private static HttpServer jwks(RSAKey key) throws Exception {
+    HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext(
+        "/keys",
+        x -> {
+          x.getResponseHeaders().add("Content-Type", "application/json");
+          x.sendResponseHeaders(200, keys.length);
+          x.getResponseBody().write(keys);
+          x.close();
+        });
+    jwks.start();
+    return jwks;
+  }
+
+  private static String sha256(String s) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static HttpResponse<String> postWith(int port, String token, String body, String session)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", McpHttp.ACCEPT_BOTH)
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (session != null) {
+      b.header("Mcp-Session-Id", session);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(int port, String token) throws Exception {

@@ -24,17 +24,19 @@ import javax.net.ssl.TrustManagerFactory;
  * An Entra-like token endpoint over HTTPS on loopback (MSAL4J refuses plain HTTP): OIDC discovery
  * and client-credentials grants, with a self-signed certificate made by keytool for this run.
  */
-final class LocalTokenEndpoint implements AutoCloseable {
+public final class LocalTokenEndpoint implements AutoCloseable {
   static final String TENANT = "11111111-2222-3333-4444-555555555555";
 
   private final HttpsServer server;
+  private final Path keystore;
   private final SSLContext tls;
-  final AtomicInteger tokenRequests = new AtomicInteger();
-  volatile Map<String, String> lastForm = Map.of();
+  public final AtomicInteger tokenRequests = new AtomicInteger();
+  public volatile Map<String, String> lastForm = Map.of();
 
-  LocalTokenEndpoint(String clientId, String secret) throws Exception {
+  public LocalTokenEndpoint(String clientId, String secret) throws Exception {
     Path dir = Files.createTempDirectory("pbimcp-tls");
     Path store = dir.resolve("tls.p12");
+    this.keystore = store;
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -84,8 +86,13 @@ final class LocalTokenEndpoint implements AutoCloseable {
     server.start();
   }
 
-  String authority() {
+  public String authority() {
     return "https://127.0.0.1:" + server.getAddress().getPort() + "/" + TENANT + "/v2.0";
+  }
+
+  /** The PKCS12 file (password changeit) a server can trust this endpoint with. */
+  public Path keystore() {
+    return keystore;
   }
 
   SSLSocketFactory trust() {
