@@ -60,6 +60,7 @@ class SettingsIT {
               .findFirst()
               .orElseThrow();
       assertFalse(tool.getJsonObject("annotations").getBoolean("readOnlyHint"));
+      ToolSnapshotIT.assertSnapshot("write", tool);
 
       String[] sales = PowerBiToolsIT.salesModelVia(client);
       JsonObject declined = refresh(client, sales, false);

@@ -68,12 +68,32 @@ class ToolSnapshotIT {
     }
     try (var files = Files.list(SNAPS)) {
       files
+          .filter(Files::isRegularFile)
           .map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
           .filter(n -> !listed.contains(n))
           .forEach(n -> problems.add(n + ": snapshot of a tool that no longer exists"));
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
     assertEquals(listed.size(), tools.size(), "tool names must be unique");
+  }
+
+  /**
+   * Checks (or, with -Dtoolsnaps.update=true, writes) one tool's snapshot in a folder of its own:
+   * write tools, listed only when read-only mode is off, live in toolsnaps/write.
+   */
+  static void assertSnapshot(String folder, JsonObject tool) throws Exception {
+    Path dir = SNAPS.resolve(folder);
+    Files.createDirectories(dir);
+    Path file = dir.resolve(tool.getString("name") + ".json");
+    if (Boolean.getBoolean("toolsnaps.update")) {
+      Files.writeString(file, pretty(tool));
+      return;
+    }
+    assertTrue(Files.exists(file), file + " is missing: run with -Dtoolsnaps.update=true");
+    assertEquals(
+        McpHttp.parse(Files.readString(file)),
+        tool,
+        "definition differs from " + file + "\n" + pretty(tool));
   }
 
   static String pretty(JsonObject json) {
