@@ -92,8 +92,8 @@ public class TokenProviders {
       return () -> {
         throw new PowerBiException(
             PowerBiException.Kind.UNAUTHORIZED,
-            "The server has no AZURE_CLIENT_SECRET, so it cannot sign in to Power BI as its service"
-                + " principal. Set it (or use Entra sign-in).");
+            "The server has no AZURE_CLIENT_SECRET, so it cannot get Power BI tokens (neither"
+                + " On-Behalf-Of the user nor as its service principal). Set AZURE_CLIENT_SECRET.");
       };
     }
     String entra = authority.orElse("https://login.microsoftonline.com/" + tenant + "/v2.0");
