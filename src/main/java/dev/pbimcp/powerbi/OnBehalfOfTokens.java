@@ -1,16 +1,11 @@
 package dev.pbimcp.powerbi;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
-import java.net.MalformedURLException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -22,18 +17,7 @@ final class OnBehalfOfTokens implements PowerBiTokens {
   private final ConfidentialClientApplication app;
 
   OnBehalfOfTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
-    try {
-      var builder =
-          ConfidentialClientApplication.builder(
-                  clientId, ClientCredentialFactory.createFromSecret(secret))
-              .oidcAuthority(authority);
-      if (tls != null) {
-        builder.sslSocketFactory(tls);
-      }
-      this.app = builder.build();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException("The Entra authority is not a URL: " + authority, e);
-    }
+    this.app = Msal.app(authority, clientId, secret, tls);
   }
 
   @Override
@@ -45,28 +29,19 @@ final class OnBehalfOfTokens implements PowerBiTokens {
                     new PowerBiException(
                         PowerBiException.Kind.UNAUTHORIZED,
                         "No signed-in user: Power BI is called on behalf of the user, so sign in with Entra ID."));
-    try {
-      return app.acquireToken(
-              OnBehalfOfParameters.builder(
-                      ServicePrincipalTokens.POWER_BI_SCOPE, new UserAssertion(caller.assertion()))
-                  .build())
-          .get(30, TimeUnit.SECONDS)
-          .accessToken();
-    } catch (ExecutionException e) {
-      throw refused(e.getCause());
-    } catch (TimeoutException e) {
-      throw new PowerBiException(
-          PowerBiException.Kind.TIMEOUT, "Entra ID did not answer within 30 s. Try again.");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PowerBiException(
-          PowerBiException.Kind.TIMEOUT, "Interrupted while getting a token.");
-    }
+    return Msal.token(
+        () ->
+            app.acquireToken(
+                OnBehalfOfParameters.builder(
+                        ServicePrincipalTokens.POWER_BI_SCOPE,
+                        new UserAssertion(caller.assertion()))
+                    .build()),
+        OnBehalfOfTokens::refused);
   }
 
   private static PowerBiException refused(Throwable cause) {
     String text = cause instanceof MsalServiceException m ? m.getMessage() : String.valueOf(cause);
-    String first = text.lines().findFirst().orElse(text);
+    String first = Msal.firstLine(text);
     if (text.contains("AADSTS65001")) {
       return new PowerBiException(
           PowerBiException.Kind.FORBIDDEN,
