@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,7 @@ public class AuthSettings {
   private final Optional<String> clientId;
   private final String scope;
   private final Optional<String> publicUrl;
+  private final Optional<String> authority;
 
   @Inject
   public AuthSettings(
@@ -39,7 +41,8 @@ public class AuthSettings {
       @ConfigProperty(name = "AZURE_TENANT_ID") Optional<String> tenantId,
       @ConfigProperty(name = "AZURE_CLIENT_ID") Optional<String> clientId,
       @ConfigProperty(name = "pbimcp.auth.scope", defaultValue = "user_impersonation") String scope,
-      @ConfigProperty(name = "pbimcp.public-url") Optional<String> publicUrl) {
+      @ConfigProperty(name = "pbimcp.public-url") Optional<String> publicUrl,
+      @ConfigProperty(name = "pbimcp.entra.authority") Optional<String> authority) {
     this.tenantId = tenantId.filter(s -> !s.isBlank()).map(String::trim);
     this.clientId = clientId.filter(s -> !s.isBlank()).map(String::trim);
     this.mode =
@@ -52,6 +55,7 @@ public class AuthSettings {
     this.forceInsecure = forceInsecure;
     this.scope = scope.trim();
     this.publicUrl = publicUrl.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
+    this.authority = authority.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
   }
 
   /** For CDI's proxy. */
@@ -63,6 +67,7 @@ public class AuthSettings {
         Optional.empty(),
         Optional.empty(),
         "user_impersonation",
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -80,14 +85,41 @@ public class AuthSettings {
     return "api://" + clientId.orElse("") + "/" + scope;
   }
 
-  /** Entra's v2 issuer for the tenant: the authorization server clients sign in with. */
-  public String authorizationServer() {
-    return "https://login.microsoftonline.com/" + tenantId.orElse("common") + "/v2.0";
+  /** The API's (and the façade's upstream) application id in Entra. */
+  public String clientId() {
+    return clientId.orElse("");
   }
 
-  /** The server's public base URL, when configured (behind TLS-terminating proxies). */
-  public Optional<String> publicUrl() {
-    return publicUrl;
+  /**
+   * Entra's v2 endpoint base for the tenant, {@code https://login.microsoftonline.com/{tid}/v2.0};
+   * PBIMCP_ENTRA_AUTHORITY points it elsewhere (sovereign clouds, the tests' stand-in).
+   */
+  public String authority() {
+    return authority.orElse(
+        "https://login.microsoftonline.com/" + tenantId.orElse("common") + "/v2.0");
+  }
+
+  /** Entra's authorization endpoint: the façade sends users there to sign in. */
+  public String upstreamAuthorizeEndpoint() {
+    return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/authorize";
+  }
+
+  /** Entra's token endpoint: the façade forwards clients' grants there. */
+  public String upstreamTokenEndpoint() {
+    return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/token";
+  }
+
+  /**
+   * The server's public base URL (no trailing slash): PBIMCP_PUBLIC_URL when set, which it must be
+   * behind a TLS-terminating proxy such as Azure Web App, else what the request was addressed to.
+   */
+  public String baseUrl(UriInfo uri) {
+    return publicUrl.orElseGet(() -> uri.getBaseUri().toString().replaceAll("/+$", ""));
+  }
+
+  /** The canonical resource identifier of the MCP endpoint (RFC 8707, no trailing slash). */
+  public String resource(UriInfo uri) {
+    return baseUrl(uri) + "/mcp";
   }
 
   void checkOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

@@ -6,12 +6,8 @@ import jakarta.ws.rs.core.UriInfo;
 final class Challenges {
   private Challenges() {}
 
-  static String base(AuthSettings settings, UriInfo uri) {
-    return settings.publicUrl().orElseGet(() -> uri.getBaseUri().toString().replaceAll("/+$", ""));
-  }
-
   static String metadataUrl(AuthSettings settings, UriInfo uri) {
-    return base(settings, uri) + "/.well-known/oauth-protected-resource/mcp";
+    return settings.baseUrl(uri) + "/.well-known/oauth-protected-resource/mcp";
   }
 
   static String header(AuthSettings settings, UriInfo uri, String error, String description) {

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * RFC 9728 protected resource metadata, at both paths MCP clients try: which resource this is,
- * which authorization server issues its tokens, and the scope to ask for.
+ * where to sign in, and the scope to ask for. The authorization server named is this server's OAuth
+ * façade (which forwards to Entra ID): Entra itself publishes no metadata a spec-following MCP
+ * client accepts.
  */
 @Path(".well-known/oauth-protected-resource")
 @ApplicationScoped
@@ -49,10 +51,8 @@ public class ProtectedResourceMetadata {
     }
     return Response.ok(
             Json.createObjectBuilder()
-                .add("resource", Challenges.base(settings, uri) + "/mcp")
-                .add(
-                    "authorization_servers",
-                    Json.createArrayBuilder().add(settings.authorizationServer()))
+                .add("resource", settings.resource(uri))
+                .add("authorization_servers", Json.createArrayBuilder().add(settings.baseUrl(uri)))
                 .add("scopes_supported", Json.createArrayBuilder().add(settings.qualifiedScope()))
                 .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
                 .add("resource_name", "Power BI MCP server")

@@ -15,7 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.pbimcp.powerbi.LocalTokenEndpoint;
+import dev.pbimcp.entra.EntraStandIn;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -179,7 +179,7 @@ class EntraIT {
   void powerBiIsCalledWithAnOnBehalfOfTokenNeverTheClientsToken() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
     HttpServer jwks = jwks(key);
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "api-secret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "api-secret")) {
       int port = Ports.third();
       Map<String, String> settings = new java.util.HashMap<>();
       settings.put("AZURE_TENANT_ID", TENANT);
@@ -218,7 +218,7 @@ class EntraIT {
         String seen = McpHttp.parse(last.body()).getString("sha256");
         assertEquals(sha256("obo-for-" + userToken), seen, "Power BI got the On-Behalf-Of token");
         assertTrue(!seen.equals(sha256(userToken)), "the client's token never reaches Power BI");
-        assertEquals("on_behalf_of", entra.lastForm.get("requested_token_use"));
+        assertEquals("on_behalf_of", entra.grants().lastForm.get("requested_token_use"));
         String log =
             java.nio.file.Files.readString(
                 java.nio.file.Path.of(

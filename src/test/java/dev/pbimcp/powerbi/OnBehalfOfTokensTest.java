@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.entra.EntraStandIn;
 import org.junit.jupiter.api.Test;
 
 /** The real MSAL4J On-Behalf-Of exchange against an Entra-like endpoint over HTTPS. */
@@ -15,29 +16,30 @@ class OnBehalfOfTokensTest {
 
   @Test
   void exchangesEachUsersTokenForAPowerBiTokenAndCachesPerUser() throws Exception {
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
       var tokens = new OnBehalfOfTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
       Caller alice = new Caller("alice-oid", "Alice", "alice-user-token");
       Caller bob = new Caller("bob-oid", "Bob", "bob-user-token");
       assertEquals("obo-for-alice-user-token", CallerContext.as(alice, tokens::accessToken));
-      assertEquals("on_behalf_of", entra.lastForm.get("requested_token_use"));
+      assertEquals("on_behalf_of", entra.grants().lastForm.get("requested_token_use"));
       assertTrue(
           entra
+              .grants()
               .lastForm
               .get("scope")
               .contains("https://analysis.windows.net/powerbi/api/.default"));
       assertEquals(
           "obo-for-alice-user-token", CallerContext.as(alice, tokens::accessToken), "cached");
-      assertEquals(1, entra.tokenRequests.get());
+      assertEquals(1, entra.grants().tokenRequests.get());
       assertEquals("obo-for-bob-user-token", CallerContext.as(bob, tokens::accessToken));
-      assertEquals(2, entra.tokenRequests.get(), "another user, another exchange");
+      assertEquals(2, entra.grants().tokenRequests.get(), "another user, another exchange");
       assertFalse(alice.toString().contains("alice-user-token"), "a caller never prints its token");
     }
   }
 
   @Test
   void missingConsentSaysWhatAnAdministratorMustGrant() throws Exception {
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
       var tokens = new OnBehalfOfTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
       PowerBiException e =
           assertThrows(
@@ -53,11 +55,11 @@ class OnBehalfOfTokensTest {
 
   @Test
   void withoutASignedInUserThereIsNoToken() throws Exception {
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
       var tokens = new OnBehalfOfTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
       PowerBiException e = assertThrows(PowerBiException.class, tokens::accessToken);
       assertEquals(PowerBiException.Kind.UNAUTHORIZED, e.kind());
-      assertEquals(0, entra.tokenRequests.get());
+      assertEquals(0, entra.grants().tokenRequests.get());
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pbimcp.entra.EntraStandIn;
 import org.junit.jupiter.api.Test;
 
 /** The real MSAL4J client-credentials code against an Entra-like endpoint over HTTPS. */
@@ -12,22 +13,23 @@ class ServicePrincipalTokensTest {
 
   @Test
   void getsAPowerBiTokenAndCachesIt() throws Exception {
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
       var tokens = new ServicePrincipalTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
       assertEquals("sp-token-1", tokens.accessToken());
       assertTrue(
           entra
+              .grants()
               .lastForm
               .get("scope")
               .contains("https://analysis.windows.net/powerbi/api/.default"));
       assertEquals("sp-token-1", tokens.accessToken(), "served from MSAL's cache");
-      assertEquals(1, entra.tokenRequests.get());
+      assertEquals(1, entra.grants().tokenRequests.get());
     }
   }
 
   @Test
   void aRejectedSecretSaysWhichSettingsToCheck() throws Exception {
-    try (LocalTokenEndpoint entra = new LocalTokenEndpoint(CLIENT, "s3cret")) {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
       var tokens = new ServicePrincipalTokens(entra.authority(), CLIENT, "wrong", entra.trust());
       PowerBiException e = assertThrows(PowerBiException.class, tokens::accessToken);
       assertEquals(PowerBiException.Kind.UNAUTHORIZED, e.kind());
