@@ -8,9 +8,11 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +31,9 @@ public final class EntraGrants {
   public final AtomicInteger refreshes = new AtomicInteger();
   public volatile Map<String, String> lastForm = Map.of();
 
+  /** Every code and token handed out, so a test can check that none of them reaches a log. */
+  public final List<String> issued = new CopyOnWriteArrayList<>();
+
   /** Lifetime of issued access tokens; short in tests that watch a client refresh. */
   public volatile int accessTokenSeconds = 3600;
 
@@ -38,6 +43,7 @@ public final class EntraGrants {
 
   String issueCode(String redirect, String scope, String challenge, String method) {
     String code = "code-" + UUID.randomUUID();
+    issued.add(code);
     codes.put(
         code,
         new Code(
@@ -91,8 +97,9 @@ public final class EntraGrants {
           x,
           400,
           "invalid_grant",
-          "AADSTS65001: The user or administrator has not consented to" + " use the application.");
+          "AADSTS65001: The user or administrator has not consented to use the application.");
     } else {
+      issued.add("obo-for-" + assertion);
       ok(
           x,
           "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"obo-for-"
@@ -169,6 +176,7 @@ public final class EntraGrants {
                 .claim("preferred_username", "test.user@contoso.example")
                 .claim("scp", apiScopes)
                 .build());
+    issued.add(access);
     StringBuilder b =
         new StringBuilder("{\"token_type\":\"Bearer\",\"scope\":\"")
             .append(
@@ -187,6 +195,7 @@ public final class EntraGrants {
     if (scope.contains("offline_access")) {
       String refresh = "refresh-" + UUID.randomUUID();
       refreshTokens.put(refresh, scope);
+      issued.add(refresh);
       b.append(",\"refresh_token\":\"").append(refresh).append('"');
     }
     if (scope.contains("openid")) {

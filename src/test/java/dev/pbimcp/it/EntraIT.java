@@ -164,7 +164,10 @@ class EntraIT {
         assertEquals(200, prm.statusCode(), path);
         JsonObject m = McpHttp.parse(prm.body());
         assertEquals("http://127.0.0.1:" + port + "/mcp", m.getString("resource"));
-        assertEquals(ISSUER, m.getJsonArray("authorization_servers").getString(0));
+        assertEquals(
+            "http://127.0.0.1:" + port,
+            m.getJsonArray("authorization_servers").getString(0),
+            "the façade in front of Entra is the authorization server clients see");
       }
     } finally {
       jwks.stop(0);

@@ -43,6 +43,14 @@ public final class ExtraServer implements AutoCloseable {
     this.port = port;
     Path dir = wlp.resolve("usr/servers").resolve(name);
     Path template = wlp.resolve("usr/servers/pbimcp-it");
+    // A fresh directory each time: stale keystores or logs from an earlier run would mislead.
+    if (Files.exists(dir)) {
+      try (var old = Files.walk(dir)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     Files.createDirectories(dir.resolve("apps"));
     Files.createDirectories(dir.resolve("configDropins/overrides"));
     Files.copy(

@@ -28,9 +28,16 @@ final class NodeTools {
 
   static Result run(List<String> command, int timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(command, timeoutSeconds, java.util.Map.of());
+  }
+
+  /** With further environment variables for the process. */
+  static Result run(List<String> command, int timeoutSeconds, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(command);
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).directory(root().toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p = builder.directory(root().toFile()).start();
     var output = new StringBuilder();
     Thread reader =
         new Thread(
