@@ -159,14 +159,20 @@ class EntraIT {
         HttpResponse<String> prm =
             HttpClient.newHttpClient()
                 .send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-Forwarded-Host", "attacker.example")
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
                     HttpResponse.BodyHandlers.ofString());
         assertEquals(200, prm.statusCode(), path);
         JsonObject m = McpHttp.parse(prm.body());
-        assertEquals("http://127.0.0.1:" + port + "/mcp", m.getString("resource"));
-        assertEquals(
-            "http://127.0.0.1:" + port,
-            m.getJsonArray("authorization_servers").getString(0),
+        // The host is ours unless forwarded headers are trusted by configuration. (The scheme
+        // follows X-Forwarded-Proto either way: the runtime honours that header itself.)
+        assertTrue(
+            m.getString("resource").endsWith("://127.0.0.1:" + port + "/mcp"),
+            m.getString("resource"));
+        assertTrue(
+            m.getJsonArray("authorization_servers").getString(0).endsWith("://127.0.0.1:" + port),
             "the façade in front of Entra is the authorization server clients see");
       }
     } finally {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +72,38 @@ class OAuthIT {
         McpHttp.parse(rig.get(base + "/.well-known/oauth-protected-resource/mcp").body());
     assertEquals(base, prm.getJsonArray("authorization_servers").getString(0));
     assertEquals(base + "/mcp", prm.getString("resource"));
+  }
+
+  /** Behind a TLS-terminating proxy (trusted by configuration), URLs are the public ones. */
+  @Test
+  void forwardedHeadersMakeThePublishedUrlsPublic() throws Exception {
+    HttpResponse<String> r =
+        rig.http.send(
+            HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pbimcp.contoso.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonObject m = McpHttp.parse(r.body());
+    assertEquals("https://pbimcp.contoso.example", m.getString("issuer"));
+    assertEquals("https://pbimcp.contoso.example/oauth/token", m.getString("token_endpoint"));
+    HttpResponse<String> challenge =
+        rig.http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pbimcp.contoso.example")
+                .header("X-Forwarded-Port", "443")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        challenge
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .contains(
+                "resource_metadata=\"https://pbimcp.contoso.example/.well-known/oauth-protected-resource/mcp\""),
+        challenge.headers().toString());
   }
 
   /** Claude's custom client ID/secret, with resource sent as Claude sends it. */
