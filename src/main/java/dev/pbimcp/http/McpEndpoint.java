@@ -3,6 +3,7 @@ package dev.pbimcp.http;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
+import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
 import dev.pbimcp.mcp.Subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +89,9 @@ public class McpEndpoint {
    */
   @GET
   public Response get(@Context HttpHeaders headers) {
+    if (modernOnly(headers)) {
+      return notInModernEra();
+    }
     if (!acceptsEventStream(headers)) {
       return HttpErrors.response(
           406, null, JsonRpc.SERVER_ERROR, "Not Acceptable: GET needs Accept: text/event-stream.");
@@ -110,12 +114,40 @@ public class McpEndpoint {
 
   @DELETE
   public Response delete(@Context HttpHeaders headers) {
+    if (modernOnly(headers)) {
+      return notInModernEra();
+    }
     Session session = gate.require(headers);
     gate.end(session);
     streams.end(session.key());
     subscriptions.forget(session);
     engine.ended(session);
     return Response.noContent().build();
+  }
+
+  /**
+   * 2026-07-28 has no session stream and no sessions to end: a client of that revision gets 405,
+   * whatever stray {@code Mcp-Session-Id} or {@code Last-Event-ID} it sends.
+   */
+  private static boolean modernOnly(HttpHeaders headers) {
+    String version = headers.getHeaderString(SessionGate.VERSION_HEADER);
+    return version != null && version.strip().equals(ProtocolVersions.MODERN);
+  }
+
+  private static Response notInModernEra() {
+    return Response.status(405)
+        .header("Allow", "POST")
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(
+            JsonRpc.error(
+                    null,
+                    JsonRpc.METHOD_NOT_FOUND,
+                    "Protocol version "
+                        + ProtocolVersions.MODERN
+                        + " has no GET stream and no sessions: POST subscriptions/listen instead.",
+                    null)
+                .toString())
+        .build();
   }
 
   private static boolean acceptsEventStream(HttpHeaders headers) {

@@ -5,6 +5,7 @@ import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
+import dev.pbimcp.mcp.ModernGate;
 import dev.pbimcp.mcp.Outbound;
 import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
 
 /** One POST to {@code /mcp}: parse, check, and answer with 202, JSON or a stream. */
 @ApplicationScoped
@@ -30,6 +30,7 @@ public class McpPosts {
   private final EventStreams streams;
   private final Workers workers;
   private final HttpSettings settings;
+  private final ModernPosts modern;
 
   @Inject
   public McpPosts(
@@ -37,7 +38,9 @@ public class McpPosts {
       SessionGate gate,
       EventStreams streams,
       Workers workers,
-      HttpSettings settings) {
+      HttpSettings settings,
+      ModernPosts modern) {
+    this.modern = modern;
     this.engine = engine;
     this.gate = gate;
     this.streams = streams;
@@ -47,7 +50,7 @@ public class McpPosts {
 
   /** For CDI's proxy. */
   protected McpPosts() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /** Answers now (returns the response) or later through {@code async} (returns null). */
@@ -74,6 +77,12 @@ public class McpPosts {
     }
     if (message instanceof JsonArray batch) {
       return CallerContext.as(caller, () -> batch(batch, headers));
+    }
+    if (message instanceof JsonObject o
+        && JsonRpc.kind(o) != JsonRpc.Kind.INVALID
+        && o.containsKey("method")
+        && ModernGate.isModern(o, headers.getHeaderString(SessionGate.VERSION_HEADER))) {
+      return modern.handle(o, headers, caller, async);
     }
     JsonValue id =
         message instanceof JsonObject o && JsonRpc.validId(o.get("id")) ? o.get("id") : null;
@@ -118,42 +127,22 @@ public class McpPosts {
     boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
     var channel =
         new ResponseChannel(
-            async, sse, prime, session.key(), streams, workers.pool(), settings.keepAliveMillis());
+            async,
+            sse,
+            prime,
+            session.key(),
+            streams,
+            workers.pool(),
+            settings.keepAliveMillis(),
+            null);
     Exchange exchange = engine.exchange(session, request, channel);
-    var timeout =
-        workers
-            .timer()
-            .schedule(
-                () -> timeOut(exchange, channel, request.get("id")),
-                settings.requestTimeoutSeconds(),
-                TimeUnit.SECONDS);
-    workers
-        .pool()
-        .execute(
-            () -> {
-              exchange.runningOn(Thread.currentThread());
-              try {
-                channel.complete(CallerContext.as(caller, () -> engine.handle(request, exchange)));
-              } finally {
-                exchange.runningOn(null);
-                Thread.interrupted();
-                timeout.cancel(false);
-              }
-            });
-  }
-
-  private void timeOut(Exchange exchange, ResponseChannel channel, JsonValue id) {
-    if (!channel.done()) {
-      exchange.cancel();
-      channel.complete(
-          JsonRpc.error(
-              id,
-              JsonRpc.INTERNAL_ERROR,
-              "The request took longer than "
-                  + settings.requestTimeoutSeconds()
-                  + " s and was stopped. Narrow it down and try again.",
-              null));
-    }
+    workers.run(
+        exchange,
+        channel,
+        request.get("id"),
+        caller,
+        settings.requestTimeoutSeconds(),
+        () -> engine.handle(request, exchange));
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */

@@ -26,7 +26,9 @@ final class ResponseChannel implements Outbound {
   private final EventStreams streams;
   private final Executor writers;
   private final long keepAliveMillis;
+  private final Runnable onLost;
   private State state = State.PENDING;
+  private java.util.function.ToIntFunction<JsonObject> status = r -> 200;
   private EventStream stream;
 
   ResponseChannel(
@@ -36,7 +38,8 @@ final class ResponseChannel implements Outbound {
       String sessionKey,
       EventStreams streams,
       Executor writers,
-      long keepAliveMillis) {
+      long keepAliveMillis,
+      Runnable onLost) {
     this.async = async;
     this.sseAccepted = sseAccepted;
     this.prime = prime;
@@ -44,6 +47,7 @@ final class ResponseChannel implements Outbound {
     this.streams = streams;
     this.writers = writers;
     this.keepAliveMillis = keepAliveMillis;
+    this.onLost = onLost;
   }
 
   @Override
@@ -71,7 +75,10 @@ final class ResponseChannel implements Outbound {
       async.resume(
           response == null
               ? Response.accepted().build()
-              : Response.ok(response.toString(), MediaType.APPLICATION_JSON_TYPE).build());
+              : Response.status(status.applyAsInt(response))
+                  .type(MediaType.APPLICATION_JSON_TYPE)
+                  .entity(response.toString())
+                  .build());
     } else if (state == State.STREAMING) {
       if (response == null) {
         stream.finish();
@@ -80,6 +87,12 @@ final class ResponseChannel implements Outbound {
       }
     }
     state = State.DONE;
+  }
+
+  /** How a plain JSON answer's HTTP status is chosen (the 2026-07-28 era maps some errors). */
+  ResponseChannel statusBy(java.util.function.ToIntFunction<JsonObject> rule) {
+    this.status = rule;
+    return this;
   }
 
   synchronized boolean done() {
@@ -92,7 +105,7 @@ final class ResponseChannel implements Outbound {
     }
     stream = streams.open(sessionKey);
     state = State.STREAMING;
-    Response r = SseWriter.response(new SseWriter(stream, 0, prime, keepAliveMillis));
+    Response r = SseWriter.response(new SseWriter(stream, 0, prime, keepAliveMillis, onLost));
     // The writer blocks for the stream's life, so it must not run on the thread doing the work.
     writers.execute(() -> async.resume(r));
     return true;

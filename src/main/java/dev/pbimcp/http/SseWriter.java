@@ -23,12 +23,20 @@ final class SseWriter implements StreamingOutput {
   private final long afterSeq;
   private final boolean prime;
   private final long keepAliveMillis;
+  private final Runnable onLost;
 
   SseWriter(EventStream stream, long afterSeq, boolean prime, long keepAliveMillis) {
+    this(stream, afterSeq, prime, keepAliveMillis, null);
+  }
+
+  /** With what to do when the client goes away (2026-07-28: closing the stream cancels). */
+  SseWriter(
+      EventStream stream, long afterSeq, boolean prime, long keepAliveMillis, Runnable onLost) {
     this.stream = stream;
     this.afterSeq = afterSeq;
     this.prime = prime;
     this.keepAliveMillis = keepAliveMillis;
+    this.onLost = onLost;
   }
 
   static Response response(StreamingOutput writer) {
@@ -80,6 +88,11 @@ final class SseWriter implements StreamingOutput {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      if (onLost != null) {
+        onLost.run();
+      }
+      throw e;
     }
   }
 }

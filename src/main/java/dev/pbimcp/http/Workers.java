@@ -1,12 +1,20 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.mcp.Exchange;
+import dev.pbimcp.mcp.JsonRpc;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Threads for requests that outlive their HTTP thread: a request's work runs here so that its
@@ -24,6 +32,47 @@ public class Workers {
 
   public ScheduledExecutorService timer() {
     return timer;
+  }
+
+  /**
+   * Runs a request's work on a worker and delivers its answer through {@code channel}; after {@code
+   * timeoutSeconds} the work is cancelled and the client told so.
+   */
+  void run(
+      Exchange exchange,
+      ResponseChannel channel,
+      JsonValue id,
+      Caller caller,
+      int timeoutSeconds,
+      Supplier<JsonObject> work) {
+    var timeout =
+        timer.schedule(
+            () -> {
+              if (!channel.done()) {
+                exchange.cancel();
+                channel.complete(
+                    JsonRpc.error(
+                        id,
+                        JsonRpc.INTERNAL_ERROR,
+                        "The request took longer than "
+                            + timeoutSeconds
+                            + " s and was stopped. Narrow it down and try again.",
+                        null));
+              }
+            },
+            timeoutSeconds,
+            TimeUnit.SECONDS);
+    pool.execute(
+        () -> {
+          exchange.runningOn(Thread.currentThread());
+          try {
+            channel.complete(CallerContext.as(caller, work::get));
+          } finally {
+            exchange.runningOn(null);
+            Thread.interrupted();
+            timeout.cancel(false);
+          }
+        });
   }
 
   @PreDestroy

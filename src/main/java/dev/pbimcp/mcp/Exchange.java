@@ -7,6 +7,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +24,8 @@ public final class Exchange implements ToolContext {
   private final Outbound outbound;
   private final ClientRequests clientRequests;
   private final LogLevels logLevels;
+  private final Modern modern;
+  private int asked;
   private volatile boolean cancelled;
   private volatile Thread worker;
 
@@ -31,6 +35,18 @@ public final class Exchange implements ToolContext {
       Outbound outbound,
       ClientRequests clientRequests,
       LogLevels logLevels) {
+    this(session, request, outbound, clientRequests, logLevels, null);
+  }
+
+  /** A 2026-07-28 request: its client context comes with it, questions become input_required. */
+  public Exchange(
+      Session session,
+      JsonObject request,
+      Outbound outbound,
+      ClientRequests clientRequests,
+      LogLevels logLevels,
+      Modern modern) {
+    this.modern = modern;
     this.session = session;
     this.requestId = request.get("id");
     JsonValue meta = JsonRpc.params(request).get("_meta");
@@ -45,6 +61,11 @@ public final class Exchange implements ToolContext {
 
   public Session session() {
     return session;
+  }
+
+  /** The 2026-07-28 context, or null for a request within a legacy session. */
+  Modern modern() {
+    return modern;
   }
 
   public JsonValue requestId() {
@@ -88,7 +109,9 @@ public final class Exchange implements ToolContext {
 
   @Override
   public void log(LogLevel level, String logger, String message) {
-    if (!level.atLeast(logLevels.get(session))) {
+    // A modern request gets log messages only when its _meta asked for a level.
+    LogLevel threshold = modern != null ? modern.logLevel().orElse(null) : logLevels.get(session);
+    if (threshold == null || !level.atLeast(threshold)) {
       return;
     }
     var p = Json.createObjectBuilder().add("level", level.wireName());
@@ -100,12 +123,18 @@ public final class Exchange implements ToolContext {
 
   @Override
   public boolean clientSupports(String capability) {
-    return session.clientSupports(capability);
+    return modern != null
+        ? modern.clientCapabilities().containsKey(capability)
+        : session.clientSupports(capability);
   }
 
   @Override
   public JsonObject askClient(String method, JsonObject params, Duration timeout)
       throws InterruptedException {
+    if (modern != null) {
+      String key = method.substring(0, method.indexOf('/') + 1).replace("/", "") + "-" + ++asked;
+      return askClient(Map.of(key, new ClientAsk(method, params)), timeout).get(key);
+    }
     ClientRequests.Pending pending = clientRequests.open();
     try {
       if (!outbound.send(JsonRpc.request(pending.id(), method, params))) {
@@ -130,6 +159,60 @@ public final class Exchange implements ToolContext {
     } finally {
       clientRequests.close(pending);
     }
+  }
+
+  /**
+   * In the 2026-07-28 era the answers come with the request (a retry after {@code input_required});
+   * what is still unanswered ends this run with an {@link InputRequired}.
+   */
+  @Override
+  public Map<String, JsonObject> askClient(Map<String, ClientAsk> asks, Duration timeout)
+      throws InterruptedException {
+    if (modern == null) {
+      return ToolContext.super.askClient(asks, timeout);
+    }
+    Map<String, JsonObject> answers = new LinkedHashMap<>();
+    var missing = Json.createObjectBuilder();
+    boolean complete = true;
+    for (var e : asks.entrySet()) {
+      String capability = capabilityFor(e.getValue().method());
+      if (!modern.clientCapabilities().containsKey(capability)) {
+        throw new McpError(
+            JsonRpc.MISSING_CLIENT_CAPABILITY,
+            "This needs the client capability '"
+                + capability
+                + "', which the request did not declare.",
+            Json.createObjectBuilder()
+                .add(
+                    "requiredCapabilities",
+                    Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
+                .build(),
+            400);
+      }
+      if (modern.answers().get(e.getKey()) instanceof JsonObject answer) {
+        answers.put(e.getKey(), answer);
+      } else {
+        complete = false;
+        missing.add(
+            e.getKey(),
+            Json.createObjectBuilder()
+                .add("method", e.getValue().method())
+                .add("params", e.getValue().params()));
+      }
+    }
+    if (!complete) {
+      throw new InputRequired(missing.build());
+    }
+    return answers;
+  }
+
+  private static String capabilityFor(String method) {
+    return switch (method) {
+      case "sampling/createMessage" -> "sampling";
+      case "elicitation/create" -> "elicitation";
+      case "roots/list" -> "roots";
+      default -> method;
+    };
   }
 
   @Override

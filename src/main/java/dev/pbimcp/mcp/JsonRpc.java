@@ -18,6 +18,15 @@ public final class JsonRpc {
   public static final int SESSION_NOT_FOUND = -32001;
   public static final int RESOURCE_NOT_FOUND = -32002;
 
+  /** 2026-07-28: an Mcp-* header disagrees with the body. */
+  public static final int HEADER_MISMATCH = -32020;
+
+  /** 2026-07-28: the request needs a client capability the client did not declare. */
+  public static final int MISSING_CLIENT_CAPABILITY = -32021;
+
+  /** 2026-07-28: the requested protocol version is not served here. */
+  public static final int UNSUPPORTED_VERSION = -32022;
+
   private JsonRpc() {}
 
   /** The kinds of message a peer can send. */

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public class McpEngine {
   private static final Logger LOG = Logger.getLogger(McpEngine.class.getName());
   private static final Set<String> KEPT_CAPABILITIES = Set.of("sampling", "elicitation", "roots");
-  private static final String INSTRUCTIONS =
+  static final String INSTRUCTIONS =
       "Answers questions about Microsoft Power BI: workspaces, semantic models, their schemas and"
           + " DAX query results. Start with get_powerbi_status.";
 
@@ -166,7 +166,7 @@ public class McpEngine {
       case "resources/subscribe" -> resources.subscribe(params, exchange.session());
       case "resources/unsubscribe" -> resources.unsubscribe(params, exchange.session());
       case "prompts/list" -> prompts.list(params);
-      case "prompts/get" -> prompts.get(params);
+      case "prompts/get" -> prompts.get(params, exchange);
       case "completion/complete" -> completions.complete(params);
       case "initialize" ->
           throw new McpError(JsonRpc.INVALID_REQUEST, "This session is already initialized.");

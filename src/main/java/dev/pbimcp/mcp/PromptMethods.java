@@ -36,7 +36,7 @@ public class PromptMethods {
         registry.prompts(), params, config.pageSize(), "prompts", PromptDefinition::toJson);
   }
 
-  JsonObject get(JsonObject params) throws Exception {
+  JsonObject get(JsonObject params, Exchange exchange) throws Exception {
     McpPrompt prompt = find(params.get("name"));
     Map<String, String> args = arguments(params.get("arguments"));
     for (PromptDefinition.Argument a : prompt.definition().arguments()) {
@@ -47,7 +47,7 @@ public class PromptMethods {
     }
     List<JsonObject> messages;
     try {
-      messages = prompt.messages(args);
+      messages = prompt.messages(args, exchange);
     } catch (ToolException e) {
       throw McpError.invalidParams(e.getMessage());
     }

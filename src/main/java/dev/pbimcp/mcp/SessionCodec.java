@@ -65,9 +65,41 @@ public class SessionCodec {
             .add("n", clientName == null ? "" : clientName)
             .add("e", expires.getEpochSecond())
             .build();
-    String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-    String id = payload + "." + B64.encodeToString(sign(payload));
+    String id = signed(claims);
     return new Session(id, sessionKey, protocolVersion, clientCapabilities, clientName, expires);
+  }
+
+  /**
+   * Claims in the same signed form as session ids, for the client to carry and send back (the
+   * {@code requestState} of a multi round-trip request): any instance with the key reads them.
+   */
+  public String signed(JsonObject claims) {
+    String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    return payload + "." + B64.encodeToString(sign(payload));
+  }
+
+  /** The claims of a value made by {@link #signed}, or empty when forged or corrupted. */
+  public Optional<JsonObject> opened(String value) {
+    if (value == null || value.length() > 1_000_000) {
+      return Optional.empty();
+    }
+    int dot = value.indexOf('.');
+    if (dot <= 0 || dot != value.lastIndexOf('.')) {
+      return Optional.empty();
+    }
+    try {
+      String payload = value.substring(0, dot);
+      if (!MessageDigest.isEqual(B64D.decode(value.substring(dot + 1)), sign(payload))) {
+        return Optional.empty();
+      }
+      try (var reader =
+          Json.createReader(
+              new StringReader(new String(B64D.decode(payload), StandardCharsets.UTF_8)))) {
+        return Optional.of(reader.readObject());
+      }
+    } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+      return Optional.empty();
+    }
   }
 
   /** The session this id stands for, or empty when forged, corrupted or expired. */
@@ -75,22 +107,11 @@ public class SessionCodec {
     if (id == null || id.length() > 8192) {
       return Optional.empty();
     }
-    int dot = id.indexOf('.');
-    if (dot <= 0 || dot != id.lastIndexOf('.')) {
-      return Optional.empty();
-    }
+    return opened(id).flatMap(c -> session(id, c));
+  }
+
+  private Optional<Session> session(String id, JsonObject c) {
     try {
-      String payload = id.substring(0, dot);
-      byte[] signature = B64D.decode(id.substring(dot + 1));
-      if (!MessageDigest.isEqual(signature, sign(payload))) {
-        return Optional.empty();
-      }
-      JsonObject c;
-      try (var reader =
-          Json.createReader(
-              new StringReader(new String(B64D.decode(payload), StandardCharsets.UTF_8)))) {
-        c = reader.readObject();
-      }
       Instant expires = Instant.ofEpochSecond(c.getJsonNumber("e").longValue());
       if (!clock.instant().isBefore(expires)) {
         return Optional.empty();
@@ -104,10 +125,7 @@ public class SessionCodec {
               caps instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT,
               c.getString("n", ""),
               expires));
-    } catch (IllegalArgumentException
-        | JsonException
-        | ClassCastException
-        | NullPointerException e) {
+    } catch (ClassCastException | NullPointerException e) {
       return Optional.empty();
     }
   }

@@ -111,7 +111,8 @@ public class ToolMethods {
       return tool.call(args.asJsonObject(), exchange).toJson();
     } catch (ToolException e) {
       return ToolResult.error(e.getMessage()).toJson();
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | InputRequired | McpError e) {
+      // Cancellation, a 2026-07-28 round trip, or a protocol error: not the tool's failure.
       throw e;
     } catch (Exception e) {
       if (exchange.isCancelled()) {

@@ -15,6 +15,15 @@ public interface McpPrompt {
    */
   List<JsonObject> messages(Map<String, String> arguments) throws Exception;
 
+  /**
+   * The messages, for a prompt that needs to ask the client something first (elicitation, sampling)
+   * through {@code context}. By default the prompt asks nothing.
+   */
+  default List<JsonObject> messages(Map<String, String> arguments, ToolContext context)
+      throws Exception {
+    return messages(arguments);
+  }
+
   /** Completions for one argument, best first. */
   default List<String> complete(String argument, String prefix) {
     return List.of();

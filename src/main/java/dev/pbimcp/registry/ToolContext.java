@@ -2,6 +2,8 @@ package dev.pbimcp.registry;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a running tool may ask of the protocol: report progress, log to the client, ask the client
@@ -28,6 +30,23 @@ public interface ToolContext {
    */
   JsonObject askClient(String method, JsonObject params, Duration timeout)
       throws InterruptedException;
+
+  /**
+   * Asks the client several things at once, each under a key that names its answer: in the
+   * 2026-07-28 era they travel together in one {@code input_required} result. The default asks one
+   * after another.
+   */
+  default Map<String, JsonObject> askClient(Map<String, ClientAsk> asks, Duration timeout)
+      throws InterruptedException {
+    Map<String, JsonObject> answers = new LinkedHashMap<>();
+    for (var e : asks.entrySet()) {
+      answers.put(e.getKey(), askClient(e.getValue().method(), e.getValue().params(), timeout));
+    }
+    return answers;
+  }
+
+  /** One question for the client: a method such as {@code elicitation/create} and its params. */
+  record ClientAsk(String method, JsonObject params) {}
 
   /** True once the client cancelled this call; long work should check it and stop. */
   boolean isCancelled();

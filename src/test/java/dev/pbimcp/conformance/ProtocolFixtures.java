@@ -57,6 +57,7 @@ public class ProtocolFixtures {
   McpTool jsonSchema2020() {
     var address =
         Json.createObjectBuilder()
+            .add("$anchor", "address")
             .add("type", "object")
             .add(
                 "properties",
@@ -74,11 +75,32 @@ public class ProtocolFixtures {
                     .add("name", Json.createObjectBuilder().add("type", "string"))
                     .add("address", Json.createObjectBuilder().add("$ref", "#/$defs/address")))
             .add("additionalProperties", false)
+            .add(
+                "allOf",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add(
+                                "anyOf",
+                                Json.createArrayBuilder().add(req("name")).add(req("address")))))
+            .add(
+                "if",
+                Json.createObjectBuilder()
+                    .add(
+                        "properties",
+                        Json.createObjectBuilder()
+                            .add("name", Json.createObjectBuilder().add("const", "home"))))
+            .add("then", req("address"))
+            .add("else", Json.createObjectBuilder())
             .build();
     return new FixtureTool(
         "json_schema_2020_12_tool",
         "Tool with JSON Schema 2020-12 features",
         schema,
         (a, c) -> ToolResult.text("Received: " + a));
+  }
+
+  private static jakarta.json.JsonObjectBuilder req(String property) {
+    return Json.createObjectBuilder().add("required", Json.createArrayBuilder().add(property));
   }
 }

@@ -1,0 +1,133 @@
+package dev.pbimcp.http;
+
+import dev.pbimcp.auth.Caller;
+import dev.pbimcp.mcp.Exchange;
+import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.mcp.Listeners;
+import dev.pbimcp.mcp.McpError;
+import dev.pbimcp.mcp.Modern;
+import dev.pbimcp.mcp.ModernGate;
+import dev.pbimcp.mcp.ModernMethods;
+import dev.pbimcp.mcp.Outbound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/**
+ * A 2026-07-28 POST: admitted by its headers and {@code _meta}, served with no session, answered as
+ * JSON or as a stream; a stream the client closes cancels the work. {@code subscriptions/listen}
+ * keeps its stream open for list-change notifications.
+ */
+@ApplicationScoped
+public class ModernPosts {
+  private final ModernGate gate;
+  private final ModernMethods methods;
+  private final Listeners listeners;
+  private final EventStreams streams;
+  private final Workers workers;
+  private final HttpSettings settings;
+
+  @Inject
+  public ModernPosts(
+      ModernGate gate,
+      ModernMethods methods,
+      Listeners listeners,
+      EventStreams streams,
+      Workers workers,
+      HttpSettings settings) {
+    this.gate = gate;
+    this.methods = methods;
+    this.listeners = listeners;
+    this.streams = streams;
+    this.workers = workers;
+    this.settings = settings;
+  }
+
+  /** For CDI's proxy. */
+  protected ModernPosts() {
+    this(null, null, null, null, null, null);
+  }
+
+  /** Answers now (returns the response) or later through {@code async} (returns null). */
+  Response handle(JsonObject message, HttpHeaders headers, Caller caller, AsyncResponse async) {
+    if (JsonRpc.kind(message) != JsonRpc.Kind.REQUEST) {
+      // Notifications and stray responses have nothing to act on without a session.
+      return Response.accepted().build();
+    }
+    JsonValue id = message.get("id");
+    Modern modern;
+    try {
+      modern = gate.admit(message, headers::getHeaderString);
+    } catch (McpError e) {
+      return HttpErrors.json(e.httpStatus() > 0 ? e.httpStatus() : 400, JsonRpc.error(id, e));
+    }
+    boolean sse = McpPosts.sseAccepted(headers);
+    if ("subscriptions/listen".equals(message.getString("method"))) {
+      return listen(message, sse);
+    }
+    String key = "modern-" + UUID.randomUUID();
+    Exchange[] holder = new Exchange[1];
+    var channel =
+        new ResponseChannel(
+                async,
+                sse,
+                false,
+                key,
+                streams,
+                workers.pool(),
+                settings.keepAliveMillis(),
+                () -> holder[0].cancel())
+            .statusBy(ModernMethods::status);
+    Exchange exchange = methods.exchange(modern, message, channel);
+    holder[0] = exchange;
+    workers.run(
+        exchange,
+        channel,
+        id,
+        caller,
+        settings.requestTimeoutSeconds(),
+        () -> methods.handle(message, exchange));
+    return null;
+  }
+
+  private Response listen(JsonObject message, boolean sse) {
+    if (!sse) {
+      return HttpErrors.response(
+          406,
+          message.get("id"),
+          JsonRpc.INVALID_REQUEST,
+          "subscriptions/listen answers with a stream: send Accept: text/event-stream.");
+    }
+    String key = "listen-" + UUID.randomUUID();
+    EventStream stream = streams.open(key);
+    Outbound sink =
+        new Outbound() {
+          @Override
+          public boolean send(JsonObject m) {
+            stream.append(m.toString(), false);
+            return true;
+          }
+
+          @Override
+          public void closeStream() {
+            stream.requestClose();
+          }
+        };
+    String subscription = listeners.listen(JsonRpc.params(message), sink);
+    return SseWriter.response(
+        new SseWriter(
+            stream,
+            0,
+            false,
+            settings.keepAliveMillis(),
+            () -> {
+              listeners.close(subscription);
+              streams.close(stream);
+            }));
+  }
+}
