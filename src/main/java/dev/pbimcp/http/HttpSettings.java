@@ -19,6 +19,7 @@ public class HttpSettings {
   private final int maxBodyBytes;
   private final int requestTimeoutSeconds;
   private final long keepAliveMillis;
+  private final boolean modernEra;
 
   @Inject
   public HttpSettings(
@@ -31,7 +32,10 @@ public class HttpSettings {
       @ConfigProperty(name = "pbimcp.request-timeout-seconds", defaultValue = "300")
           int requestTimeoutSeconds,
       @ConfigProperty(name = "pbimcp.sse.keep-alive-seconds", defaultValue = "15")
-          int keepAliveSeconds) {
+          int keepAliveSeconds,
+      @ConfigProperty(name = "pbimcp.protocol.modern-era", defaultValue = "true")
+          boolean modernEra) {
+    this.modernEra = modernEra;
     this.loopbackOnly = isLoopback(host);
     this.allowedOrigins =
         Arrays.stream(origins.split(","))
@@ -46,7 +50,15 @@ public class HttpSettings {
 
   /** For CDI's proxy. */
   protected HttpSettings() {
-    this("127.0.0.1", "", 4194304, 300, 15);
+    this("127.0.0.1", "", 4194304, 300, 15, true);
+  }
+
+  /**
+   * Whether 2026-07-28 requests are served. Off, such a request is answered as a legacy server
+   * would (400 without a modern error), and modern-first clients fall back to {@code initialize}.
+   */
+  public boolean modernEra() {
+    return modernEra;
   }
 
   /** True when the server is bound to a loopback address, where DNS rebinding is the threat. */

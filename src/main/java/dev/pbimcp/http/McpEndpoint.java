@@ -129,9 +129,11 @@ public class McpEndpoint {
    * 2026-07-28 has no session stream and no sessions to end: a client of that revision gets 405,
    * whatever stray {@code Mcp-Session-Id} or {@code Last-Event-ID} it sends.
    */
-  private static boolean modernOnly(HttpHeaders headers) {
+  private boolean modernOnly(HttpHeaders headers) {
     String version = headers.getHeaderString(SessionGate.VERSION_HEADER);
-    return version != null && version.strip().equals(ProtocolVersions.MODERN);
+    return settings.modernEra()
+        && version != null
+        && version.strip().equals(ProtocolVersions.MODERN);
   }
 
   private static Response notInModernEra() {

@@ -78,7 +78,8 @@ public class McpPosts {
     if (message instanceof JsonArray batch) {
       return CallerContext.as(caller, () -> batch(batch, headers));
     }
-    if (message instanceof JsonObject o
+    if (settings.modernEra()
+        && message instanceof JsonObject o
         && JsonRpc.kind(o) != JsonRpc.Kind.INVALID
         && o.containsKey("method")
         && ModernGate.isModern(o, headers.getHeaderString(SessionGate.VERSION_HEADER))) {

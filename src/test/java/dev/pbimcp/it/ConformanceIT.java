@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official MCP conformance suite (pinned in src/test/node) against this server with the
- * fixtures, through {@code scripts/conformance}: the active suite and --suite all must pass with an
- * empty baseline.
+ * fixtures, through {@code scripts/conformance}: the 0.1.16 active suite and --suite all must pass
+ * with an empty baseline, and the 0.2.0 prerelease's scored scenarios for 2025-11-25 and 2026-07-28
+ * must all pass.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConformanceIT {
@@ -38,6 +39,13 @@ class ConformanceIT {
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("conformance --suite active: "), r.output());
     assertTrue(r.output().contains("conformance --suite all: "), r.output());
+    for (String revision : new String[] {"2025-11-25", "2026-07-28"}) {
+      assertTrue(
+          r.output()
+              .contains(
+                  "conformance --requirements " + revision + ": every scored scenario passes"),
+          r.output());
+    }
     assertTrue(
         r.output().lines().anyMatch(l -> l.matches("conformance: \\d+ passed, 0 failed")),
         r.output());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +53,62 @@ class ScaleOutIT {
 
       McpHttp viaC = on(c.port()).withSession(a.sessionId(), "2025-11-25");
       assertEquals(404, viaC.post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)).statusCode());
+    }
+  }
+
+  /**
+   * 2026-07-28 requests carry everything: alternated between two instances that share nothing but
+   * configuration, all succeed, including a multi round-trip request whose first round one instance
+   * answers and whose retry the other completes (the requestState is signed with the shared key);
+   * an instance with another key refuses that state.
+   */
+  @Test
+  void statelessRequestsRoundRobinAcrossInstancesThatShareOnlyConfig() throws Exception {
+    java.nio.file.Path war = TestDeployments.productWithFixturesFile();
+    try (ExtraServer b =
+            new ExtraServer("pbimcp-b", Ports.second(), SHARED_KEY, Map.of(), war).start();
+        ExtraServer c =
+            new ExtraServer(
+                    "pbimcp-c",
+                    Ports.third(),
+                    "another-key-entirely-0123456789abcdefgh",
+                    Map.of(),
+                    war)
+                .start()) {
+      JsonObject elicitation =
+          Json.createObjectBuilder().add("elicitation", JsonObject.EMPTY_JSON_OBJECT).build();
+      ModernClient[] both = {
+        new ModernClient(Ports.http(), elicitation), new ModernClient(b.port(), elicitation)
+      };
+      JsonObject call = Json.createObjectBuilder().add("name", "get_powerbi_status").build();
+      for (int i = 0; i < 10; i++) {
+        JsonObject r = both[i % 2].result("tools/call", call);
+        assertEquals("emulator", r.getJsonObject("structuredContent").getString("backend"));
+        assertEquals(
+            "complete",
+            both[i % 2].result("tools/list", JsonObject.EMPTY_JSON_OBJECT).getString("resultType"));
+      }
+      JsonObject ask =
+          Json.createObjectBuilder().add("name", "test_input_required_result_elicitation").build();
+      JsonObject round1 = both[0].result("tools/call", ask);
+      assertEquals("input_required", round1.getString("resultType"), round1.toString());
+      JsonObject retry =
+          Json.createObjectBuilder(ask)
+              .add(
+                  "inputResponses",
+                  Json.createObjectBuilder()
+                      .add(
+                          "user_name",
+                          Json.createObjectBuilder()
+                              .add("action", "accept")
+                              .add("content", Json.createObjectBuilder().add("name", "Ann"))))
+              .add("requestState", round1.getString("requestState"))
+              .build();
+      JsonObject round2 = both[1].result("tools/call", retry);
+      assertEquals(
+          "Hello, Ann!", round2.getJsonArray("content").getJsonObject(0).getString("text"));
+      JsonObject elsewhere = new ModernClient(c.port(), elicitation).call("tools/call", retry);
+      assertEquals(-32602, elsewhere.getJsonObject("error").getInt("code"), elsewhere.toString());
     }
   }
 

@@ -13,6 +13,15 @@ public final class TestDeployments {
     return product().addPackage("dev.pbimcp.conformance");
   }
 
+  /** The product WAR with the fixtures, as a file, for servers started outside Arquillian. */
+  public static java.nio.file.Path productWithFixturesFile() {
+    File file = new File(System.getProperty("war.path", "target/pbimcp.war") + ".fixtures.war");
+    productWithFixtures()
+        .as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class)
+        .exportTo(file, true);
+    return file.toPath();
+  }
+
   /** The product WAR exactly as it ships. */
   public static WebArchive product() {
     return ShrinkWrap.create(ZipImporter.class, "pbimcp-it.war")
