@@ -36,10 +36,13 @@ final class ModernClient {
   /** The params with this client's {@code _meta} added. */
   JsonObject withMeta(JsonObject params) {
     JsonObjectBuilder b = Json.createObjectBuilder(params);
+    JsonObjectBuilder meta =
+        params.get("_meta") instanceof JsonObject m
+            ? Json.createObjectBuilder(m)
+            : Json.createObjectBuilder();
     return b.add(
             "_meta",
-            Json.createObjectBuilder()
-                .add("io.modelcontextprotocol/protocolVersion", VERSION)
+            meta.add("io.modelcontextprotocol/protocolVersion", VERSION)
                 .add("io.modelcontextprotocol/clientCapabilities", capabilities)
                 .add(
                     "io.modelcontextprotocol/clientInfo",
@@ -48,6 +51,12 @@ final class ModernClient {
   }
 
   HttpResponse<String> send(String method, JsonObject params) throws Exception {
+    return HTTP.send(
+        request(method, params, java.util.Map.of()), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The HTTP request for a modern call, with {@code extra} headers set last. */
+  HttpRequest request(String method, JsonObject params, java.util.Map<String, String> extra) {
     int id = ids.incrementAndGet();
     JsonObject body =
         Json.createObjectBuilder()
@@ -70,9 +79,12 @@ final class ModernClient {
     if (name != null) {
       b.header("Mcp-Name", name);
     }
-    return HTTP.send(
-        b.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    extra.forEach(b::setHeader);
+    return b.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+  }
+
+  static HttpClient http() {
+    return HTTP;
   }
 
   /** The JSON-RPC response (from JSON or from the stream). */
