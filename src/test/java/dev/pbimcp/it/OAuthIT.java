@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,38 +70,6 @@ class OAuthIT {
         McpHttp.parse(rig.get(base + "/.well-known/oauth-protected-resource/mcp").body());
     assertEquals(base, prm.getJsonArray("authorization_servers").getString(0));
     assertEquals(base + "/mcp", prm.getString("resource"));
-  }
-
-  /** Behind a TLS-terminating proxy (trusted by configuration), URLs are the public ones. */
-  @Test
-  void forwardedHeadersMakeThePublishedUrlsPublic() throws Exception {
-    HttpResponse<String> r =
-        rig.http.send(
-            HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "pbimcp.contoso.example")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    JsonObject m = McpHttp.parse(r.body());
-    assertEquals("https://pbimcp.contoso.example", m.getString("issuer"));
-    assertEquals("https://pbimcp.contoso.example/oauth/token", m.getString("token_endpoint"));
-    HttpResponse<String> challenge =
-        rig.http.send(
-            HttpRequest.newBuilder(URI.create(base + "/mcp"))
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "pbimcp.contoso.example")
-                .header("X-Forwarded-Port", "443")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(
-        challenge
-            .headers()
-            .firstValue("WWW-Authenticate")
-            .orElse("")
-            .contains(
-                "resource_metadata=\"https://pbimcp.contoso.example/.well-known/oauth-protected-resource/mcp\""),
-        challenge.headers().toString());
   }
 
   /** Claude's custom client ID/secret, with resource sent as Claude sends it. */
@@ -270,7 +236,7 @@ class OAuthIT {
   void typescriptSdkClientRegistersSignsInAndRefreshes() throws Exception {
     rig.entra.grants().accessTokenSeconds = 4;
     try {
-      JsonObject r = sdkClient(Map.of("WAIT_SECONDS", "6"), "dcr");
+      JsonObject r = rig.sdkClient(Map.of("WAIT_SECONDS", "6"), "dcr");
       assertEquals(1, r.getInt("registrations"));
       assertEquals(1, r.getInt("consentPages"), "loopback clients pass the consent page");
       assertEquals(base, r.getString("iss"));
@@ -295,7 +261,7 @@ class OAuthIT {
                 + rig.entra.urlOf("/clients/pbimcp-e2e.json")
                 + "\",\"client_name\":\"CIMD e2e\",\"redirect_uris\":"
                 + "[\"http://127.0.0.1:53682/callback\"],\"token_endpoint_auth_method\":\"none\"}");
-    JsonObject r = sdkClient(Map.of(), "cimd", url);
+    JsonObject r = rig.sdkClient(Map.of(), "cimd", url);
     assertEquals(0, r.getInt("registrations"));
     assertTrue(url.startsWith(r.getString("clientId")), r.toString());
     assertTrue(r.getInt("workspaces") > 0, r.toString());
@@ -305,29 +271,10 @@ class OAuthIT {
   @Test
   void typescriptSdkClientWithTheAppsIdAndSecretLikeClaude() throws Exception {
     JsonObject r =
-        sdkClient(Map.of(), "preregistered", OAuthRig.CLIENT, OAuthRig.SECRET, OAuthRig.CLAUDE);
+        rig.sdkClient(Map.of(), "preregistered", OAuthRig.CLIENT, OAuthRig.SECRET, OAuthRig.CLAUDE);
     assertEquals(0, r.getInt("registrations"));
     assertEquals(0, r.getInt("consentPages"), "Claude shows its own consent");
     assertTrue(r.getInt("workspaces") > 0, r.toString());
-  }
-
-  private JsonObject sdkClient(Map<String, String> env, String... args) throws Exception {
-    java.util.List<String> cmd = new java.util.ArrayList<>();
-    cmd.add(NodeTools.node());
-    cmd.add(NodeTools.nodeDir().resolve("oauth-client.mjs").toString());
-    cmd.add(base + "/mcp");
-    cmd.addAll(java.util.List.of(args));
-    Map<String, String> all = new java.util.HashMap<>(env);
-    all.put("NODE_EXTRA_CA_CERTS", rig.entra.certificatePem().toString());
-    NodeTools.Result r = NodeTools.run(cmd, 120, all);
-    String line =
-        r.output()
-            .lines()
-            .filter(l -> l.startsWith("RESULT "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no result: " + r.output()));
-    assertEquals(0, r.exitCode(), r.output());
-    return McpHttp.parse(line.substring(7));
   }
 
   /**

@@ -200,4 +200,36 @@ class OAuthRefusalsIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals("access_denied", OAuthRig.query(OAuthRig.location(denied)).get("error"));
   }
+
+  /** Behind a TLS-terminating proxy (trusted by configuration), URLs are the public ones. */
+  @Test
+  void forwardedHeadersMakeThePublishedUrlsPublic() throws Exception {
+    HttpResponse<String> r =
+        rig.http.send(
+            HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pbimcp.contoso.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonObject m = McpHttp.parse(r.body());
+    assertEquals("https://pbimcp.contoso.example", m.getString("issuer"));
+    assertEquals("https://pbimcp.contoso.example/oauth/token", m.getString("token_endpoint"));
+    HttpResponse<String> challenge =
+        rig.http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pbimcp.contoso.example")
+                .header("X-Forwarded-Port", "443")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        challenge
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .contains(
+                "resource_metadata=\"https://pbimcp.contoso.example/.well-known/oauth-protected-resource/mcp\""),
+        challenge.headers().toString());
+  }
 }

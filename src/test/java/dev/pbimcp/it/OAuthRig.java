@@ -147,4 +147,26 @@ final class OAuthRig implements AutoCloseable {
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
+
+  /** Runs the TypeScript SDK OAuth client script; returns its RESULT line. */
+  jakarta.json.JsonObject sdkClient(Map<String, String> env, String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(NodeTools.node());
+    cmd.add(NodeTools.nodeDir().resolve("oauth-client.mjs").toString());
+    cmd.add(base + "/mcp");
+    cmd.addAll(java.util.List.of(args));
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("NODE_EXTRA_CA_CERTS", entra.certificatePem().toString());
+    NodeTools.Result r = NodeTools.run(cmd, 120, all);
+    String line =
+        r.output()
+            .lines()
+            .filter(l -> l.startsWith("RESULT "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no result: " + r.output()));
+    if (r.exitCode() != 0) {
+      throw new AssertionError(r.output());
+    }
+    return McpHttp.parse(line.substring(7));
+  }
 }
