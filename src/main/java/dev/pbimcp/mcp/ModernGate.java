@@ -81,7 +81,7 @@ public class ModernGate {
           JsonRpc.UNSUPPORTED_VERSION,
           "Unsupported protocol version " + version.getString() + ".",
           Json.createObjectBuilder()
-              .add("supported", Json.createArrayBuilder().add(ProtocolVersions.MODERN))
+              .add("supported", Json.createArrayBuilder(ProtocolVersions.ALL))
               .add("requested", version.getString())
               .build(),
           400);
