@@ -52,7 +52,11 @@ class TransportIT {
   }
 
   @Test
-  void requestWithoutSessionIs400WithTheErrorThatMakesModernClientsFallBack() throws Exception {
+  void withoutASessionLegacyRequestsAre400AndModernOnesAreJudgedAsModern() throws Exception {
+    HttpResponse<String> legacy =
+        new McpHttp(client.endpoint()).post(LIST, Map.of("Accept", McpHttp.ACCEPT_BOTH));
+    assertEquals(400, legacy.statusCode());
+    assertEquals(-32000, McpHttp.parse(legacy.body()).getJsonObject("error").getInt("code"));
     var probe =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{\"_meta\":"
             + "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}";
@@ -68,9 +72,8 @@ class TransportIT {
                     "Mcp-Method",
                     "server/discover"));
     assertEquals(400, r.statusCode());
-    int code = McpHttp.parse(r.body()).getJsonObject("error").getInt("code");
-    // Neither -32020 (header mismatch) nor -32022 (unsupported version): a legacy server's answer.
-    assertEquals(-32000, code);
+    // A modern answer: the probe lacks _meta's client capabilities (-32602), not a session.
+    assertEquals(-32602, McpHttp.parse(r.body()).getJsonObject("error").getInt("code"));
   }
 
   @Test
