@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -41,6 +43,18 @@ public class OutboundTls {
 
   public SSLContext context() {
     return context;
+  }
+
+  /**
+   * An HTTP client for calls a stranger's input can steer (client metadata documents) or that carry
+   * credentials (Entra's token endpoint): this trust, a connect timeout, no redirects.
+   */
+  public HttpClient httpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .sslContext(context)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   /** Whether a truststore was configured (MSAL4J then needs to be told). */

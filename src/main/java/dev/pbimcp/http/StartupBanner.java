@@ -48,8 +48,9 @@ public class StartupBanner {
             + " tools)");
     if (mcp.sessionKey().isEmpty()) {
       LOG.warning(
-          "PBIMCP_SESSION_KEY is not set: sessions end when this server restarts and cannot move"
-              + " between instances. Set the same key (32+ characters) on every instance.");
+          "PBIMCP_SESSION_KEY is not set: sessions, sign-ins in progress and multi round-trip"
+              + " requests end when this server restarts and cannot move between instances. Set"
+              + " the same key (32+ characters) on every instance.");
     }
   }
 }

@@ -46,14 +46,7 @@ public class MetadataDocuments {
   @Inject
   public MetadataDocuments(OAuthSettings settings, OutboundTls tls) {
     this.settings = settings;
-    this.http =
-        tls == null
-            ? null
-            : HttpClient.newBuilder()
-                .sslContext(tls.context())
-                .connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    this.http = tls == null ? null : tls.httpClient(TIMEOUT);
   }
 
   /** For CDI's proxy. */

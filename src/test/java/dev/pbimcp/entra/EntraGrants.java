@@ -161,13 +161,8 @@ public final class EntraGrants {
                 .toList());
     String access =
         entra.keys.sign(
-            new JWTClaimsSet.Builder()
-                .issuer(EntraStandIn.ISSUER)
-                .audience(entra.clientId)
-                .subject("user-subject")
-                .issueTime(Date.from(now))
+            user(now, accessTokenSeconds)
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
-                .expirationTime(Date.from(now.plusSeconds(accessTokenSeconds)))
                 .claim("oid", "0b1c2d3e-aaaa-bbbb-cccc-111122223333")
                 .claim("tid", EntraStandIn.TENANT)
                 .claim("azp", entra.clientId)
@@ -200,19 +195,20 @@ public final class EntraGrants {
     }
     if (scope.contains("openid")) {
       b.append(",\"id_token\":\"")
-          .append(
-              entra.keys.sign(
-                  new JWTClaimsSet.Builder()
-                      .issuer(EntraStandIn.ISSUER)
-                      .audience(entra.clientId)
-                      .subject("user-subject")
-                      .issueTime(Date.from(now))
-                      .expirationTime(Date.from(now.plusSeconds(3600)))
-                      .claim("name", "Test User")
-                      .build()))
+          .append(entra.keys.sign(user(now, 3600).claim("name", "Test User").build()))
           .append('"');
     }
     ok(x, b.append('}').toString());
+  }
+
+  /** What every token of the test user has: Entra's issuer, this app as audience, lifetime. */
+  private JWTClaimsSet.Builder user(Instant now, int seconds) {
+    return new JWTClaimsSet.Builder()
+        .issuer(EntraStandIn.ISSUER)
+        .audience(entra.clientId)
+        .subject("user-subject")
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(seconds)));
   }
 
   private static String s256(String verifier) {
