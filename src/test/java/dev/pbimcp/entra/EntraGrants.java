@@ -34,6 +34,12 @@ public final class EntraGrants {
   /** Every code and token handed out, so a test can check that none of them reaches a log. */
   public final List<String> issued = new CopyOnWriteArrayList<>();
 
+  /**
+   * The access token shape: "2.0" (the API app asks for v2 tokens) or "1.0" (issuer
+   * sts.windows.net, audience the App ID URI, as Entra issues when the app was left at v1).
+   */
+  public volatile String tokenVersion = "2.0";
+
   /** Lifetime of issued access tokens; short in tests that watch a client refresh. */
   public volatile int accessTokenSeconds = 3600;
 
@@ -161,12 +167,10 @@ public final class EntraGrants {
                 .toList());
     String access =
         entra.keys.sign(
-            user(now, accessTokenSeconds)
+            shaped(user(now, accessTokenSeconds))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
                 .claim("oid", "0b1c2d3e-aaaa-bbbb-cccc-111122223333")
                 .claim("tid", EntraStandIn.TENANT)
-                .claim("azp", entra.clientId)
-                .claim("ver", "2.0")
                 .claim("name", "Test User")
                 .claim("preferred_username", "test.user@contoso.example")
                 .claim("scp", apiScopes)
@@ -209,6 +213,17 @@ public final class EntraGrants {
         .subject("user-subject")
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(seconds)));
+  }
+
+  private JWTClaimsSet.Builder shaped(JWTClaimsSet.Builder claims) {
+    if ("1.0".equals(tokenVersion)) {
+      return claims
+          .issuer("https://sts.windows.net/" + EntraStandIn.TENANT + "/")
+          .audience("api://" + entra.clientId)
+          .claim("appid", entra.clientId)
+          .claim("ver", "1.0");
+    }
+    return claims.claim("azp", entra.clientId).claim("ver", "2.0");
   }
 
   private static String s256(String verifier) {

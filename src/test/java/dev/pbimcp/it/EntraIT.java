@@ -113,6 +113,13 @@ class EntraIT {
                       key,
                       c -> c.issuer("https://login.microsoftonline.com/" + OTHER_TENANT + "/v2.0")),
               "bad signature", sign(stranger, c -> {}),
+              "v1 token while only v2 is accepted",
+                  sign(
+                      key,
+                      c ->
+                          c.issuer("https://sts.windows.net/" + TENANT + "/")
+                              .audience("api://" + CLIENT)
+                              .claim("ver", "1.0")),
               "unknown kid", sign(unknownKid, c -> {}),
               "alg none", new PlainJWT(claims(c -> {}).build()).serialize(),
               "HS256 with the public key", hs256WithPublicKey(key));

@@ -206,6 +206,30 @@ class OAuthIT {
                 OAuthRig.SECRET));
     assertEquals("invalid_grant", McpHttp.parse(spent.body()).getString("error"));
 
+    // An API app left at v1 tokens: accepted here, where PBIMCP_ENTRA_ACCEPT_V1_TOKENS is on.
+    rig.entra.grants().tokenVersion = "1.0";
+    try {
+      HttpResponse<String> v1 =
+          rig.token(
+              Map.of(
+                  "grant_type",
+                  "refresh_token",
+                  "refresh_token",
+                  rotated,
+                  "client_id",
+                  OAuthRig.CLIENT,
+                  "client_secret",
+                  OAuthRig.SECRET));
+      assertEquals(200, v1.statusCode(), v1.body());
+      rotated = McpHttp.parse(v1.body()).getString("refresh_token");
+      assertEquals(
+          200,
+          rig.mcpInitialize(McpHttp.parse(v1.body()).getString("access_token")).statusCode(),
+          "a v1 token (issuer sts.windows.net, audience api://…) passes when enabled");
+    } finally {
+      rig.entra.grants().tokenVersion = "2.0";
+    }
+
     // Entra rotates its signing keys: a token signed with the new key is still accepted.
     rig.entra.rotateKeys();
     HttpResponse<String> afterRotation =

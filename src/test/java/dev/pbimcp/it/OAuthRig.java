@@ -45,6 +45,7 @@ final class OAuthRig implements AutoCloseable {
     s.put("pbimcp.oauth.metadata-documents-on-private-addresses", "true");
     s.put("pbimcp.emulator.enabled", "true");
     s.put("PBIMCP_TRUST_FORWARDED_HEADERS", "true");
+    s.put("PBIMCP_ENTRA_ACCEPT_V1_TOKENS", "true");
     s.put("pbimcp.powerbi.base-url", base + "/emulator/v1.0/myorg");
     server = new ExtraServer(name, port, "oauth-test-session-key-0123456789abcdef", s).start();
     http =
