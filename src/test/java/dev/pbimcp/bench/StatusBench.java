@@ -73,17 +73,39 @@ class StatusBench {
                   "2025-11-25"),
               () -> String.format(call, ids.incrementAndGet())));
     }
+    String modernCall =
+        "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":"
+            + "\"get_powerbi_status\",\"arguments\":{},\"_meta\":{"
+            + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+    List<LoadRunner.Call> modern = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      modern.add(
+          new LoadRunner.Call(
+              URI.create("http://127.0.0.1:" + port + "/mcp"),
+              Map.of(
+                  "Content-Type", "application/json",
+                  "Accept", McpHttp.ACCEPT_BOTH,
+                  "MCP-Protocol-Version", "2026-07-28",
+                  "Mcp-Method", "tools/call",
+                  "Mcp-Name", "get_powerbi_status"),
+              () -> String.format(modernCall, ids.incrementAndGet())));
+    }
     LoadRunner.run("warm-up echo", echo, WARMUP);
     LoadRunner.run("warm-up mcp", mcp, WARMUP);
+    LoadRunner.run("warm-up mcp 2026-07-28", modern, WARMUP);
     LoadRunner.Result floor = LoadRunner.run("JAX-RS JSON echo", echo, RUN);
     LoadRunner.Result status = LoadRunner.run("MCP get_powerbi_status", mcp, RUN);
+    LoadRunner.Result stateless =
+        LoadRunner.run("MCP get_powerbi_status, 2026-07-28 stateless", modern, RUN);
     System.out.println();
     System.out.println(
         "benchmark: " + CLIENTS + " concurrent clients, " + RUN.toSeconds() + " s each");
     System.out.println("benchmark: " + floor);
     System.out.println("benchmark: " + status);
+    System.out.println("benchmark: " + stateless);
     System.out.printf(
-        "benchmark: ratio MCP/echo = %.2f (target >= 0.85)%n",
-        status.perSecond() / floor.perSecond());
+        "benchmark: ratio MCP/echo = %.2f, stateless/echo = %.2f (target >= 0.85)%n",
+        status.perSecond() / floor.perSecond(), stateless.perSecond() / floor.perSecond());
   }
 }
