@@ -118,7 +118,7 @@ public class ModernPosts {
             stream.requestClose();
           }
         };
-    String subscription = listeners.listen(JsonRpc.params(message), sink);
+    String subscription = listeners.listen(message.get("id"), JsonRpc.params(message), sink);
     return SseWriter.response(
         new SseWriter(
             stream,

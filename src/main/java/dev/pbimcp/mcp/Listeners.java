@@ -2,58 +2,100 @@ package dev.pbimcp.mcp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Open {@code subscriptions/listen} streams (2026-07-28) on this instance, each with the
- * notifications its client asked for. A list change is announced to every matching stream, each
- * notification tagged with the stream's subscription id.
+ * Open {@code subscriptions/listen} streams (2026-07-28) on this instance, each with what its
+ * client asked for and this server accepted: list changes of tools, prompts and resources, and
+ * updates of named resources. Every notification is tagged with the subscription id, which is the
+ * listen request's id.
  */
 @ApplicationScoped
 public class Listeners {
   private static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+  private static final Set<String> LISTS = Set.of("tools", "prompts", "resources");
+  private static final int MAX_RESOURCES = 1000;
 
-  private record Listener(JsonObject filter, Outbound sink) {}
+  private record Listener(JsonValue id, Set<String> lists, Set<String> uris, Outbound sink) {}
 
   private final Map<String, Listener> open = new ConcurrentHashMap<>();
 
-  /** Registers a stream and sends its acknowledgement; returns the subscription id. */
-  public String listen(JsonObject params, Outbound sink) {
-    JsonObject filter =
+  /** Registers a stream and acknowledges what it will get; returns the key to close it with. */
+  public String listen(JsonValue requestId, JsonObject params, Outbound sink) {
+    JsonObject asked =
         params.get("notifications") instanceof JsonObject n ? n : JsonObject.EMPTY_JSON_OBJECT;
-    String id = UUID.randomUUID().toString();
-    open.put(id, new Listener(filter, sink));
+    Set<String> lists =
+        LISTS.stream()
+            .filter(l -> asked.getBoolean(l + "ListChanged", false))
+            .collect(Collectors.toSet());
+    Set<String> uris =
+        asked.get("resourceSubscriptions") instanceof JsonArray a
+            ? a.stream()
+                .filter(v -> v instanceof JsonString)
+                .map(v -> ((JsonString) v).getString())
+                .limit(MAX_RESOURCES)
+                .collect(Collectors.toSet())
+            : Set.of();
+    String key = UUID.randomUUID().toString();
+    open.put(key, new Listener(requestId, lists, uris, sink));
+    JsonObjectBuilder accepted = Json.createObjectBuilder();
+    lists.forEach(l -> accepted.add(l + "ListChanged", true));
+    if (!uris.isEmpty()) {
+      accepted.add("resourceSubscriptions", Json.createArrayBuilder(uris));
+    }
     sink.send(
         JsonRpc.notification(
             "notifications/subscriptions/acknowledged",
             Json.createObjectBuilder()
-                .add("notifications", filter)
-                .add("_meta", Json.createObjectBuilder().add(SUBSCRIPTION_ID, id))
+                .add("notifications", accepted)
+                .add("_meta", tag(requestId))
                 .build()));
-    return id;
+    return key;
   }
 
-  public void close(String id) {
-    open.remove(id);
+  public void close(String key) {
+    open.remove(key);
   }
 
   /** Announces that the tools, prompts or resources list changed. */
   public void listChanged(String list) {
-    String flag = list + "ListChanged";
-    open.forEach(
-        (id, l) -> {
-          if (l.filter().getBoolean(flag, false)) {
-            l.sink()
-                .send(
-                    JsonRpc.notification(
-                        "notifications/" + list + "/list_changed",
-                        Json.createObjectBuilder()
-                            .add("_meta", Json.createObjectBuilder().add(SUBSCRIPTION_ID, id))
-                            .build()));
-          }
-        });
+    open.values().stream()
+        .filter(l -> l.lists().contains(list))
+        .forEach(
+            l ->
+                l.sink()
+                    .send(
+                        JsonRpc.notification(
+                            "notifications/" + list + "/list_changed",
+                            Json.createObjectBuilder().add("_meta", tag(l.id())).build())));
+  }
+
+  /** Announces that a resource changed to the streams subscribed to it. */
+  public void resourceUpdated(String uri) {
+    open.values().stream()
+        .filter(l -> l.uris().contains(uri))
+        .forEach(
+            l ->
+                l.sink()
+                    .send(
+                        JsonRpc.notification(
+                            "notifications/resources/updated",
+                            Json.createObjectBuilder()
+                                .add("uri", uri)
+                                .add("_meta", tag(l.id()))
+                                .build())));
+  }
+
+  private static JsonObjectBuilder tag(JsonValue id) {
+    return Json.createObjectBuilder().add(SUBSCRIPTION_ID, id);
   }
 }

@@ -166,7 +166,8 @@ public class ModernMethods {
             .add("tools", Json.createObjectBuilder().add("listChanged", true))
             .add("completions", JsonValue.EMPTY_JSON_OBJECT);
     if (registry.hasResources()) {
-      caps.add("resources", Json.createObjectBuilder().add("listChanged", true));
+      caps.add(
+          "resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true));
     }
     if (registry.hasPrompts()) {
       caps.add("prompts", Json.createObjectBuilder().add("listChanged", true));

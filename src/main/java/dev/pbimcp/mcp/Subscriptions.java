@@ -17,15 +17,17 @@ public class Subscriptions {
 
   private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
   private final SessionStreams streams;
+  private final Listeners listeners;
 
   @Inject
-  public Subscriptions(SessionStreams streams) {
+  public Subscriptions(SessionStreams streams, Listeners listeners) {
     this.streams = streams;
+    this.listeners = listeners;
   }
 
   /** For CDI's proxy. */
   protected Subscriptions() {
-    this(null);
+    this(null, null);
   }
 
   void subscribe(Session session, String uri) {
@@ -48,8 +50,9 @@ public class Subscriptions {
     bySession.remove(session.key());
   }
 
-  /** Tells every subscribed session that {@code uri} changed. */
+  /** Tells every subscribed session and listen stream that {@code uri} changed. */
   public void updated(String uri) {
+    listeners.resourceUpdated(uri);
     var note =
         JsonRpc.notification(
             "notifications/resources/updated", Json.createObjectBuilder().add("uri", uri).build());

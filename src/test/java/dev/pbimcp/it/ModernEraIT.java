@@ -165,6 +165,78 @@ class ModernEraIT {
     assertEquals(-32602, otherTool.getJsonObject("error").getInt("code"), "bound to its tool");
   }
 
+  /**
+   * subscriptions/listen: the acknowledgement names what was accepted and carries the request id as
+   * subscription id; then a resource update and a list change arrive, tagged with it.
+   */
+  @Test
+  void aListenStreamCarriesResourceUpdatesAndListChanges() throws Exception {
+    ModernClient c = new ModernClient(Ports.http());
+    JsonObject params =
+        Json.createObjectBuilder()
+            .add(
+                "notifications",
+                Json.createObjectBuilder()
+                    .add("toolsListChanged", true)
+                    .add("unknownListChanged", true)
+                    .add(
+                        "resourceSubscriptions",
+                        Json.createArrayBuilder().add("fixture://counters")))
+            .build();
+    HttpResponse<Stream<String>> stream =
+        ModernClient.http()
+            .send(
+                c.request("subscriptions/listen", params, Map.of()),
+                HttpResponse.BodyHandlers.ofLines());
+    int listenId = 1;
+    Iterator<String> lines = stream.body().iterator();
+    JsonObject ack = nextMessage(lines);
+    assertEquals("notifications/subscriptions/acknowledged", ack.getString("method"));
+    JsonObject accepted = ack.getJsonObject("params").getJsonObject("notifications");
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("toolsListChanged", true)
+            .add("resourceSubscriptions", Json.createArrayBuilder().add("fixture://counters"))
+            .build(),
+        accepted);
+    assertEquals(
+        listenId,
+        ack.getJsonObject("params")
+            .getJsonObject("_meta")
+            .getInt("io.modelcontextprotocol/subscriptionId"));
+
+    ModernClient other = new ModernClient(Ports.http());
+    other.result(
+        "tools/call",
+        Json.createObjectBuilder()
+            .add("name", "fixture_touch")
+            .add("arguments", Json.createObjectBuilder().add("uri", "fixture://counters"))
+            .build());
+    JsonObject updated = nextMessage(lines);
+    assertEquals("notifications/resources/updated", updated.getString("method"));
+    assertEquals("fixture://counters", updated.getJsonObject("params").getString("uri"));
+    assertEquals(
+        listenId,
+        updated
+            .getJsonObject("params")
+            .getJsonObject("_meta")
+            .getInt("io.modelcontextprotocol/subscriptionId"));
+    other.result(
+        "tools/call", Json.createObjectBuilder().add("name", "test_trigger_tool_change").build());
+    assertEquals("notifications/tools/list_changed", nextMessage(lines).getString("method"));
+    stream.body().close();
+  }
+
+  private static JsonObject nextMessage(Iterator<String> lines) {
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.startsWith("data:") && line.length() > 6) {
+        return McpHttp.parse(line.substring(5).strip());
+      }
+    }
+    throw new AssertionError("the stream ended");
+  }
+
   private static JsonObject counters(ModernClient c) throws Exception {
     JsonObject read =
         c.result(
