@@ -48,7 +48,10 @@ public class ModernGate {
         && meta.containsKey(META_VERSION)) {
       return true;
     }
-    return versionHeader != null && !ProtocolVersions.LEGACY.contains(versionHeader.strip());
+    // A plain initialize opens a legacy session, whatever a falling-back client's headers say.
+    return !"initialize".equals(request.getString("method", ""))
+        && versionHeader != null
+        && !ProtocolVersions.LEGACY.contains(versionHeader.strip());
   }
 
   /**

@@ -74,6 +74,16 @@ class TransportIT {
     assertEquals(400, r.statusCode());
     // A modern answer: the probe lacks _meta's client capabilities (-32602), not a session.
     assertEquals(-32602, McpHttp.parse(r.body()).getJsonObject("error").getInt("code"));
+    // A client falling back may still send the modern version header: initialize is legacy.
+    HttpResponse<String> init =
+        new McpHttp(client.endpoint())
+            .post(
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{"
+                    + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"fallback\",\"version\":\"1\"}}}",
+                Map.of("Accept", McpHttp.ACCEPT_BOTH, "MCP-Protocol-Version", "2026-07-28"));
+    assertEquals(200, init.statusCode(), init.body());
+    assertTrue(init.headers().firstValue("Mcp-Session-Id").isPresent());
   }
 
   @Test
