@@ -118,19 +118,28 @@ public class McpEngine {
       return exchange.isCancelled() ? null : JsonRpc.result(id, result);
     } catch (McpError e) {
       return JsonRpc.error(id, e);
-    } catch (InterruptedException e) {
+    } catch (Exception e) {
+      return failed(id, e, exchange);
+    } finally {
+      inFlight.finished(exchange);
+    }
+  }
+
+  /**
+   * The answer to work that ended by an exception other than a protocol error: none when the client
+   * cancelled it, otherwise an internal error with a reference to the logged cause.
+   */
+  static JsonObject failed(JsonValue id, Exception e, Exchange exchange) {
+    if (e instanceof InterruptedException) {
       Thread.interrupted();
       return exchange.isCancelled()
           ? null
           : JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "The request was interrupted.", null);
-    } catch (Exception e) {
-      String reference = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Request failed, reference " + reference, e);
-      return JsonRpc.error(
-          id, JsonRpc.INTERNAL_ERROR, "Internal error (reference " + reference + ").", null);
-    } finally {
-      inFlight.finished(exchange);
     }
+    String reference = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Request failed, reference " + reference, e);
+    return JsonRpc.error(
+        id, JsonRpc.INTERNAL_ERROR, "Internal error (reference " + reference + ").", null);
   }
 
   /** Handles a notification from the client. */

@@ -9,9 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The 2026-07-28 era: each request is served on its own, from what it carries. The same method
@@ -22,7 +19,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ModernMethods {
-  private static final Logger LOG = Logger.getLogger(ModernMethods.class.getName());
   private static final Set<String> INPUT_CAPABLE =
       Set.of("tools/call", "prompts/get", "resources/read");
   private static final Set<String> CACHEABLE =
@@ -108,16 +104,8 @@ public class ModernMethods {
         return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage(), e.data());
       }
       return JsonRpc.error(id, e);
-    } catch (InterruptedException e) {
-      Thread.interrupted();
-      return exchange.isCancelled()
-          ? null
-          : JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "The request was interrupted.", null);
     } catch (Exception e) {
-      String reference = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Request failed, reference " + reference, e);
-      return JsonRpc.error(
-          id, JsonRpc.INTERNAL_ERROR, "Internal error (reference " + reference + ").", null);
+      return McpEngine.failed(id, e, exchange);
     }
   }
 

@@ -13,43 +13,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The OAuth façade over real HTTP, between a server configured like a customer's (AZURE_TENANT_ID,
- * AZURE_OAuthRig.CLIENT_ID, AZURE_OAuthRig.CLIENT_OAuthRig.SECRET) and the Entra stand-in:
- * metadata, Claude's custom-client path step by step, and every refusal a client or an attacker can
- * provoke.
+ * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET) and the Entra stand-in: metadata, Claude's custom-client
+ * path step by step, and every refusal a client or an attacker can provoke.
  */
 @ExtendWith(ArquillianExtension.class)
-class OAuthIT {
-  private static OAuthRig rig;
+class OAuthIT extends OAuthTestBase {
   private static final List<String> facadeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private static String base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestDeployments.product();
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    rig = new OAuthRig("pbimcp-oauth");
-    base = rig.base;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (rig != null) {
-      rig.close();
-    }
-  }
 
   @Test
   void metadataNamesTheFacadeWithPkce() throws Exception {
@@ -112,41 +87,11 @@ class OAuthIT {
     String code = back.get("code");
     facadeCodes.add(code);
 
-    HttpResponse<String> wrongSecret =
-        rig.token(
-            Map.of(
-                "grant_type",
-                "authorization_code",
-                "code",
-                code,
-                "code_verifier",
-                verifier,
-                "redirect_uri",
-                OAuthRig.CLAUDE,
-                "client_id",
-                OAuthRig.CLIENT,
-                "client_secret",
-                "wrong"));
+    HttpResponse<String> wrongSecret = redeem(code, verifier, "wrong");
     assertEquals(401, wrongSecret.statusCode(), "Entra's invalid_client makes Claude re-register");
     assertEquals("invalid_client", McpHttp.parse(wrongSecret.body()).getString("error"));
 
-    HttpResponse<String> tokens =
-        rig.token(
-            Map.of(
-                "grant_type",
-                "authorization_code",
-                "code",
-                code,
-                "code_verifier",
-                verifier,
-                "redirect_uri",
-                OAuthRig.CLAUDE,
-                "client_id",
-                OAuthRig.CLIENT,
-                "client_secret",
-                OAuthRig.SECRET,
-                "resource",
-                base + "/mcp"));
+    HttpResponse<String> tokens = redeem(code, verifier, OAuthRig.SECRET);
     // Entra refused the client before looking at the code, so the code is still good.
     assertEquals(200, tokens.statusCode(), tokens.body());
     JsonObject t = McpHttp.parse(tokens.body());
@@ -156,21 +101,7 @@ class OAuthIT {
     assertNotNull(t.getString("refresh_token"));
     assertEquals(200, rig.mcpInitialize(access).statusCode(), "the token opens /mcp");
 
-    HttpResponse<String> again =
-        rig.token(
-            Map.of(
-                "grant_type",
-                "authorization_code",
-                "code",
-                code,
-                "code_verifier",
-                verifier,
-                "redirect_uri",
-                OAuthRig.CLAUDE,
-                "client_id",
-                OAuthRig.CLIENT,
-                "client_secret",
-                OAuthRig.SECRET));
+    HttpResponse<String> again = redeem(code, verifier, OAuthRig.SECRET);
     assertEquals(400, again.statusCode());
     assertEquals("invalid_grant", McpHttp.parse(again.body()).getString("error"));
 
@@ -193,33 +124,13 @@ class OAuthIT {
     assertEquals(
         200,
         rig.mcpInitialize(McpHttp.parse(refreshed.body()).getString("access_token")).statusCode());
-    HttpResponse<String> spent =
-        rig.token(
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                t.getString("refresh_token"),
-                "client_id",
-                OAuthRig.CLIENT,
-                "client_secret",
-                OAuthRig.SECRET));
+    HttpResponse<String> spent = refresh(t.getString("refresh_token"));
     assertEquals("invalid_grant", McpHttp.parse(spent.body()).getString("error"));
 
     // An API app left at v1 tokens: accepted here, where PBIMCP_ENTRA_ACCEPT_V1_TOKENS is on.
     rig.entra.grants().tokenVersion = "1.0";
     try {
-      HttpResponse<String> v1 =
-          rig.token(
-              Map.of(
-                  "grant_type",
-                  "refresh_token",
-                  "refresh_token",
-                  rotated,
-                  "client_id",
-                  OAuthRig.CLIENT,
-                  "client_secret",
-                  OAuthRig.SECRET));
+      HttpResponse<String> v1 = refresh(rotated);
       assertEquals(200, v1.statusCode(), v1.body());
       rotated = McpHttp.parse(v1.body()).getString("refresh_token");
       assertEquals(
@@ -232,17 +143,7 @@ class OAuthIT {
 
     // Entra rotates its signing keys: a token signed with the new key is still accepted.
     rig.entra.rotateKeys();
-    HttpResponse<String> afterRotation =
-        rig.token(
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                rotated,
-                "client_id",
-                OAuthRig.CLIENT,
-                "client_secret",
-                OAuthRig.SECRET));
+    HttpResponse<String> afterRotation = refresh(rotated);
     assertEquals(200, afterRotation.statusCode(), afterRotation.body());
     assertEquals(
         200,
@@ -314,7 +215,8 @@ class OAuthIT {
     assertTrue(secrets.size() > 6, secrets.size() + " credentials issued");
     Path logs =
         Path.of(
-            System.getProperty("wlp.home", "target/liberty/wlp"), "usr/servers/pbimcp-oauth/logs");
+            System.getProperty("wlp.home", "target/liberty/wlp"),
+            "usr/servers/" + rig.name + "/logs");
     try (var files = Files.walk(logs)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String text = Files.readString(f, StandardCharsets.ISO_8859_1);
@@ -323,5 +225,40 @@ class OAuthIT {
         }
       }
     }
+  }
+
+  /** A refresh grant as Claude's custom client sends it. */
+  private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+    return rig.token(
+        Map.of(
+            "grant_type",
+            "refresh_token",
+            "refresh_token",
+            refreshToken,
+            "client_id",
+            OAuthRig.CLIENT,
+            "client_secret",
+            OAuthRig.SECRET));
+  }
+
+  /** An authorization-code grant as Claude sends it (with resource, RFC 8707). */
+  private static HttpResponse<String> redeem(String code, String verifier, String secret)
+      throws Exception {
+    return rig.token(
+        Map.of(
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "code_verifier",
+            verifier,
+            "redirect_uri",
+            OAuthRig.CLAUDE,
+            "client_id",
+            OAuthRig.CLIENT,
+            "client_secret",
+            secret,
+            "resource",
+            base + "/mcp"));
   }
 }

@@ -10,11 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,28 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * state, forged codes, unknown clients, and consent posts not made from the page it showed.
  */
 @ExtendWith(ArquillianExtension.class)
-class OAuthRefusalsIT {
-  private static OAuthRig rig;
-  private static String base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestDeployments.product();
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    rig = new OAuthRig("pbimcp-oauth-refusals");
-    base = rig.base;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (rig != null) {
-      rig.close();
-    }
-  }
-
+class OAuthRefusalsIT extends OAuthTestBase {
   @Test
   void unsafeRequestsAreRefusedWithTheRightOAuthError() throws Exception {
     String c = OAuthRig.challenge("v".repeat(60));

@@ -23,12 +23,14 @@ final class OAuthRig implements AutoCloseable {
   static final String SECRET = "api-secret-value-1234";
   static final String CLAUDE = "https://claude.ai/api/mcp/auth_callback";
 
+  final String name;
   final EntraStandIn entra;
   final ExtraServer server;
   final String base;
   final HttpClient http;
 
   OAuthRig(String name) throws Exception {
+    this.name = name;
     entra = new EntraStandIn(CLIENT, SECRET);
     int port = Ports.third();
     base = "http://127.0.0.1:" + port;
