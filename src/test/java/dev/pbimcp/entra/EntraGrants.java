@@ -80,17 +80,38 @@ public final class EntraGrants {
       return;
     }
     switch (form.getOrDefault("grant_type", "")) {
-      case "client_credentials" ->
-          ok(
-              x,
-              "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"sp-token-"
-                  + tokenRequests.get()
-                  + "\"}");
+      case "client_credentials" -> clientCredentials(x, form);
       case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> onBehalfOf(x, form);
       case "authorization_code" -> code(x, form);
       case "refresh_token" -> refresh(x, form);
       default -> error(x, 400, "unsupported_grant_type", "AADSTS70003: unsupported grant type.");
     }
+  }
+
+  /**
+   * An app-only token: for this API's own scope a JWT with app roles and no {@code scp}, as Entra
+   * issues them; for any other resource (Power BI) an opaque token.
+   */
+  private void clientCredentials(HttpExchange x, Map<String, String> form) throws IOException {
+    if (form.getOrDefault("scope", "").startsWith("api://" + entra.clientId + "/")) {
+      String token =
+          entra.keys.sign(
+              shaped(user(Instant.now(), accessTokenSeconds))
+                  .subject("app-" + entra.clientId)
+                  .claim("oid", "app-object-id")
+                  .claim("tid", EntraStandIn.TENANT)
+                  .claim("idtyp", "app")
+                  .claim("roles", List.of("Reader"))
+                  .build());
+      issued.add(token);
+      ok(x, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + token + "\"}");
+      return;
+    }
+    ok(
+        x,
+        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"sp-token-"
+            + tokenRequests.get()
+            + "\"}");
   }
 
   /** On-Behalf-Of: the user's assertion becomes a Power BI token; "needs-consent" is refused. */

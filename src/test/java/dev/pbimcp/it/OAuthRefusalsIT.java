@@ -207,4 +207,31 @@ class OAuthRefusalsIT extends OAuthTestBase {
                 "resource_metadata=\"https://pbimcp.contoso.example/.well-known/oauth-protected-resource/mcp\""),
         challenge.headers().toString());
   }
+
+  /** An app-only token Entra issued for this API (roles, no scp) is no user: 403. */
+  @Test
+  void appOnlyTokensFromEntraAreRefused() throws Exception {
+    HttpResponse<String> issued =
+        rig.http.send(
+            HttpRequest.newBuilder(
+                    URI.create(rig.entra.authority().replace("/v2.0", "") + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id="
+                            + OAuthRig.CLIENT
+                            + "&client_secret="
+                            + OAuthRig.SECRET
+                            + "&scope=api://"
+                            + OAuthRig.CLIENT
+                            + "/.default"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String token = McpHttp.parse(issued.body()).getString("access_token");
+    HttpResponse<String> r = rig.mcpInitialize(token);
+    assertEquals(403, r.statusCode(), r.body());
+    assertTrue(r.body().contains("App-only"), r.body());
+    assertTrue(
+        r.headers().firstValue("WWW-Authenticate").orElse("").contains("insufficient_scope"));
+  }
 }
