@@ -104,6 +104,11 @@ public class AuthSettings {
     return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/authorize";
   }
 
+  /** Entra's signing keys (the ID tokens a client may ask for are Entra's). */
+  public String upstreamKeys() {
+    return authority().replaceAll("/v2\\.0$", "") + "/discovery/v2.0/keys";
+  }
+
   /** Entra's token endpoint: the façade forwards clients' grants there. */
   public String upstreamTokenEndpoint() {
     return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/token";

@@ -49,10 +49,9 @@ public class AuthorizationServerMetadata {
       return Response.status(404).build();
     }
     // ID tokens, if a client asks for openid, are Entra's: signed with Entra's keys.
-    String keys = settings.auth().authority().replaceAll("/v2\\.0$", "") + "/discovery/v2.0/keys";
     return Response.ok(
             document(uri)
-                .add("jwks_uri", keys)
+                .add("jwks_uri", settings.auth().upstreamKeys())
                 .add("subject_types_supported", Json.createArrayBuilder().add("pairwise"))
                 .add(
                     "id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))

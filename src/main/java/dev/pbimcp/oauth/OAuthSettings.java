@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OAuthSettings {
   private final AuthSettings auth;
   private final Optional<String> secret;
-  private final List<String> extraRedirects;
+  private final RedirectPolicy redirects;
   private final boolean privateMetadataHosts;
   private final Sealer sealer;
 
@@ -38,12 +37,13 @@ public class OAuthSettings {
           boolean privateMetadataHosts) {
     this.auth = auth;
     this.secret = secret.filter(s -> !s.isBlank());
-    this.extraRedirects =
-        extraRedirects.stream()
-            .flatMap(s -> Arrays.stream(s.split(",")))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .toList();
+    this.redirects =
+        new RedirectPolicy(
+            extraRedirects.stream()
+                .flatMap(s -> Arrays.stream(s.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
     this.privateMetadataHosts = privateMetadataHosts;
     this.sealer = new Sealer(secretBytes(key), Clock.systemUTC());
   }
@@ -52,7 +52,7 @@ public class OAuthSettings {
   protected OAuthSettings() {
     this.auth = null;
     this.secret = Optional.empty();
-    this.extraRedirects = List.of();
+    this.redirects = null;
     this.privateMetadataHosts = false;
     this.sealer = null;
   }
@@ -83,7 +83,7 @@ public class OAuthSettings {
   }
 
   RedirectPolicy redirects() {
-    return new RedirectPolicy(extraRedirects);
+    return redirects;
   }
 
   boolean privateMetadataHosts() {

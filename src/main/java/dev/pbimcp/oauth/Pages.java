@@ -86,10 +86,18 @@ final class Pages {
         sep = '&';
       }
     }
-    return Response.status(status)
-        .location(URI.create(b.toString()))
-        .header("Cache-Control", "no-store")
-        .build();
+    URI location;
+    try {
+      location = URI.create(b.toString());
+    } catch (IllegalArgumentException e) {
+      // Only a malformed operator-configured redirect URI gets here; the exception would quote
+      // the code, so it is neither thrown nor logged.
+      return error(
+          400,
+          "Redirect URI not usable",
+          "The client's redirect URI is not a valid URI. Check PBIMCP_OAUTH_REDIRECT_URIS.");
+    }
+    return Response.status(status).location(location).header("Cache-Control", "no-store").build();
   }
 
   static String encode(String s) {

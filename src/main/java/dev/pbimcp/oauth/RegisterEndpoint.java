@@ -47,23 +47,27 @@ public class RegisterEndpoint {
       return Response.status(404).build();
     }
     if (body == null || body.length() > MAX_BODY) {
-      return refuse("invalid_client_metadata", "Send the client metadata as a JSON object.");
+      return TokenEndpoint.error(
+          400, "invalid_client_metadata", "Send the client metadata as a JSON object.");
     }
     JsonObject metadata;
     try {
       JsonValue v = Json.createReader(new StringReader(body)).readValue();
       if (!(v instanceof JsonObject o)) {
-        return refuse("invalid_client_metadata", "The client metadata must be a JSON object.");
+        return TokenEndpoint.error(
+            400, "invalid_client_metadata", "The client metadata must be a JSON object.");
       }
       metadata = o;
     } catch (JsonException e) {
-      return refuse("invalid_client_metadata", "The client metadata is not valid JSON.");
+      return TokenEndpoint.error(
+          400, "invalid_client_metadata", "The client metadata is not valid JSON.");
     }
     JsonValue uris = metadata.get("redirect_uris");
     if (uris == null
         || uris.getValueType() != JsonValue.ValueType.ARRAY
         || uris.asJsonArray().isEmpty()) {
-      return refuse("invalid_redirect_uri", "redirect_uris must list at least one URI.");
+      return TokenEndpoint.error(
+          400, "invalid_redirect_uri", "redirect_uris must list at least one URI.");
     }
     List<String> redirects =
         uris.asJsonArray().stream()
@@ -72,7 +76,8 @@ public class RegisterEndpoint {
     RedirectPolicy policy = settings.redirects();
     for (String r : redirects) {
       if (!policy.allowed(r)) {
-        return refuse(
+        return TokenEndpoint.error(
+            400,
             "invalid_redirect_uri",
             "Redirect URI not allowed: "
                 + r
@@ -100,18 +105,6 @@ public class RegisterEndpoint {
                     Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
                 .add("response_types", Json.createArrayBuilder().add("code"))
                 .add("token_endpoint_auth_method", "none")
-                .build()
-                .toString())
-        .build();
-  }
-
-  private static Response refuse(String error, String description) {
-    return Response.status(400)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(
-            Json.createObjectBuilder()
-                .add("error", error)
-                .add("error_description", description)
                 .build()
                 .toString())
         .build();
