@@ -1,5 +1,7 @@
 package dev.pbimcp.emulator;
 
+import dev.pbimcp.emulator.dax.DaxException;
+import dev.pbimcp.emulator.dax.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +21,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,7 +53,10 @@ public class ExecuteQueries {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response execute(
-      @PathParam("group") String group, @PathParam("dataset") String dataset, JsonObject body) {
+      @PathParam("group") String group,
+      @PathParam("dataset") String dataset,
+      @HeaderParam("Authorization") String authorization,
+      JsonObject body) {
     Optional<SampleTenant.Dataset> d = emulator.tenant().dataset(group, dataset);
     if (d.isEmpty()) {
       return PowerBiErrors.notFound();
@@ -64,59 +72,51 @@ public class ExecuteQueries {
     boolean includeNulls =
         body.getJsonObject("serializerSettings") != null
             && body.getJsonObject("serializerSettings").getBoolean("includeNulls", false);
-    Rows rows;
+    List<Engine.Result> results;
     try {
-      rows = new DaxEngine(d.get().model()).run(text.getString());
+      results = d.get().engine().run(text.getString(), effectiveUser(body, d.get(), authorization));
     } catch (DaxException e) {
       return PowerBiErrors.daxError(e.getMessage());
+    } catch (RuntimeException e) {
+      // Whatever the query text, the answer is Power BI's error shape, never a 500.
+      return PowerBiErrors.daxError(
+          "The Power BI emulator could not evaluate this query ("
+              + e.getClass().getSimpleName()
+              + ").");
     }
-    StreamingOutput out = stream -> write(rows, includeNulls, stream);
+    StreamingOutput out = stream -> write(results, includeNulls, stream);
     return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  private static void write(Rows rows, boolean includeNulls, OutputStream raw) throws IOException {
+  private static void write(List<Engine.Result> results, boolean includeNulls, OutputStream raw)
+      throws IOException {
     Counting counted = new Counting(raw);
     try (JsonGenerator g = Json.createGenerator(counted)) {
       g.writeStartObject().writeStartArray("results").writeStartObject().writeStartArray("tables");
-      g.writeStartObject().writeStartArray("rows");
-      int width = rows.columns().size();
       String limit = null;
-      int n = 0;
-      for (Object[] row : rows.rows()) {
-        if (n == MAX_ROWS) {
-          limit =
-              "The query returned more than the maximum of "
-                  + MAX_ROWS
-                  + " rows; only the first "
-                  + MAX_ROWS
-                  + " rows are included.";
-          break;
+      long n = 0;
+      long values = 0;
+      for (Engine.Result table : results) {
+        g.writeStartObject().writeStartArray("rows");
+        int width = table.columns().size();
+        for (int i = 0; limit == null && i < table.rows().size(); i++) {
+          limit = limit(n, values + width, counted);
+          if (limit != null) {
+            break;
+          }
+          Object[] row = table.rows().get(i);
+          g.writeStartObject();
+          for (int c = 0; c < width; c++) {
+            writeValue(g, table.columns().get(c), row[c], includeNulls);
+          }
+          g.writeEnd();
+          n++;
+          values += width;
+          g.flush();
         }
-        if ((long) (n + 1) * width > MAX_VALUES) {
-          limit =
-              "The query returned more than the maximum of "
-                  + MAX_VALUES
-                  + " values; only the first "
-                  + n
-                  + " rows are included.";
-          break;
-        }
-        g.flush();
-        if (counted.count > MAX_BYTES) {
-          limit =
-              "The query result exceeded the maximum size of 15 MB; only the first "
-                  + n
-                  + " rows are included.";
-          break;
-        }
-        g.writeStartObject();
-        for (int c = 0; c < width; c++) {
-          writeValue(g, rows.columns().get(c), row[c], includeNulls);
-        }
-        g.writeEnd();
-        n++;
+        g.writeEnd().writeEnd();
       }
-      g.writeEnd().writeEnd().writeEnd();
+      g.writeEnd();
       if (limit != null) {
         g.write(
             "error",
@@ -124,6 +124,44 @@ public class ExecuteQueries {
       }
       g.writeEnd().writeEnd().writeEnd();
     }
+  }
+
+  /** Power BI's message for the first limit the next row would pass, or null. */
+  private static String limit(long rows, long values, Counting counted) {
+    if (rows == MAX_ROWS) {
+      return "The query returned more than the maximum of "
+          + MAX_ROWS
+          + " rows; only the first "
+          + MAX_ROWS
+          + " rows are included.";
+    }
+    if (values > MAX_VALUES) {
+      return "The query returned more than the maximum of "
+          + MAX_VALUES
+          + " values; only the first "
+          + rows
+          + " rows are included.";
+    }
+    if (counted.count > MAX_BYTES) {
+      return "The query result exceeded the maximum size of 15 MB; only the first "
+          + rows
+          + " rows are included.";
+    }
+    return null;
+  }
+
+  /**
+   * Who the query runs as, for USERPRINCIPALNAME() and row-level security: the impersonated user
+   * when asked for, else the user the bearer token names, else the model's owner (the emulator's
+   * own token stands for the app that configured it).
+   */
+  static String effectiveUser(JsonObject body, SampleTenant.Dataset d, String authorization) {
+    JsonValue impersonated = body.get("impersonatedUserName");
+    if (impersonated instanceof JsonString s && !s.getString().isBlank()) {
+      return s.getString();
+    }
+    String fromToken = TokenClaims.userName(authorization);
+    return fromToken != null ? fromToken : d.configuredBy();
   }
 
   private static void writeValue(JsonGenerator g, String name, Object v, boolean includeNulls) {
@@ -134,11 +172,15 @@ public class ExecuteQueries {
     } else if (v instanceof Long l) {
       g.write(name, l);
     } else if (v instanceof Double d) {
-      g.write(name, d);
+      if (d.isNaN() || d.isInfinite()) {
+        g.write(name, d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+      } else {
+        g.write(name, d);
+      }
     } else if (v instanceof Boolean b) {
       g.write(name, b);
-    } else if (v instanceof LocalDate date) {
-      g.write(name, date + "T00:00:00");
+    } else if (v instanceof LocalDateTime date) {
+      g.write(name, date.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
     } else {
       g.write(name, v.toString());
     }

@@ -1,5 +1,8 @@
 package dev.pbimcp.emulator;
 
+import dev.pbimcp.emulator.model.Column;
+import dev.pbimcp.emulator.model.Model;
+import dev.pbimcp.emulator.model.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.Random;
  * The deterministic star-schema sales model: a Sales fact table and Date, Product, Customer and
  * Store dimensions, with measures and relationships. Same seed, same rows, on every instance.
  */
-final class SalesModel {
+public final class SalesModel {
   private static final String[] CATEGORIES = {"Bikes", "Accessories", "Clothing", "Components"};
   private static final String[][] SUBCATEGORIES = {
     {"Mountain Bikes", "Road Bikes", "Touring Bikes"},
@@ -35,9 +38,15 @@ final class SalesModel {
   private static final String[] SEGMENTS = {"Consumer", "Corporate", "Small Business"};
   private static final String[] REGIONS = {"North America", "Europe", "Pacific"};
 
+  private static final LocalDate LAST_DAY = LocalDate.of(2024, 12, 31);
+
   private SalesModel() {}
 
-  static Model build(int salesRows) {
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  public static Model build(int salesRows) {
     Random random = new Random(20240101L);
     Table date = dates();
     Table product = products(random);
@@ -71,7 +80,10 @@ final class SalesModel {
             new Model.Relationship("Sales", "OrderDate", "Date", "Date"),
             new Model.Relationship("Sales", "ProductKey", "Product", "ProductKey"),
             new Model.Relationship("Sales", "CustomerKey", "Customer", "CustomerKey"),
-            new Model.Relationship("Sales", "StoreKey", "Store", "StoreKey")));
+            new Model.Relationship("Sales", "StoreKey", "Store", "StoreKey"),
+            new Model.Relationship("Sales", "ShipDate", "Date", "Date", false, false)),
+        "Date",
+        List.of());
   }
 
   private static Table dates() {
@@ -178,7 +190,8 @@ final class SalesModel {
             quantity,
             unitPrice,
             Math.round(quantity * unitPrice * 100) / 100.0,
-            "internal-" + i
+            // Shipped one to five days later: the inactive relationship USERELATIONSHIP uses.
+            min(((LocalDate) day[0]).plusDays(1 + i % 5), LAST_DAY)
           });
     }
     return new Table(
@@ -194,7 +207,7 @@ final class SalesModel {
             Column.of("Quantity", "Int64"),
             Column.of("UnitPrice", "Double"),
             Column.of("SalesAmount", "Double"),
-            new Column("RowId", "String", true)),
+            Column.of("ShipDate", "DateTime")),
         rows);
   }
 }

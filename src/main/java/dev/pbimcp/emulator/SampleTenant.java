@@ -1,5 +1,7 @@
 package dev.pbimcp.emulator;
 
+import dev.pbimcp.emulator.dax.Engine;
+import dev.pbimcp.emulator.model.Model;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,11 @@ final class SampleTenant {
       String storageMode,
       Instant created,
       String description,
-      Model model) {}
+      Engine engine) {
+    Model model() {
+      return engine.model();
+    }
+  }
 
   /** A report; paginated reports have no dataset. */
   record Report(
@@ -158,7 +164,7 @@ final class SampleTenant {
             "Import",
             Instant.parse("2024-03-01T09:30:00Z"),
             description,
-            model);
+            Engine.of(model));
     datasets.add(d);
     return d;
   }

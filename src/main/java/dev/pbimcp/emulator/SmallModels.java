@@ -1,13 +1,16 @@
 package dev.pbimcp.emulator;
 
+import dev.pbimcp.emulator.model.Column;
+import dev.pbimcp.emulator.model.Model;
+import dev.pbimcp.emulator.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The two small models of the sample tenant. */
-final class SmallModels {
+public final class SmallModels {
   private SmallModels() {}
 
-  static Model finance() {
+  public static Model finance() {
     List<Object[]> accounts = new ArrayList<>();
     String[][] a = {
       {"4000", "Revenue", "Income"},
@@ -53,7 +56,7 @@ final class SmallModels {
         List.of(new Model.Relationship("GL", "AccountNo", "Account", "AccountNo")));
   }
 
-  static Model hr() {
+  public static Model hr() {
     List<Object[]> employees = new ArrayList<>();
     String[] departments = {"Sales", "Finance", "Engineering", "Support"};
     for (int i = 1; i <= 40; i++) {

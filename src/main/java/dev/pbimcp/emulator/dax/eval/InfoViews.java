@@ -1,5 +1,8 @@
-package dev.pbimcp.emulator;
+package dev.pbimcp.emulator.dax.eval;
 
+import dev.pbimcp.emulator.model.Column;
+import dev.pbimcp.emulator.model.Model;
+import dev.pbimcp.emulator.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,18 +13,18 @@ import java.util.List;
 final class InfoViews {
   private InfoViews() {}
 
-  static Rows tables(Model m) {
+  static Relation tables(Model m) {
     List<Object[]> rows = new ArrayList<>();
     long id = 1;
     for (Table t : m.tables()) {
       rows.add(new Object[] {id++, t.name(), t.description(), t.hidden(), "Import", null});
     }
-    return new Rows(
+    return rows(
         List.of("[ID]", "[Name]", "[Description]", "[IsHidden]", "[StorageMode]", "[DataCategory]"),
         rows);
   }
 
-  static Rows columns(Model m) {
+  static Relation columns(Model m) {
     List<Object[]> rows = new ArrayList<>();
     long id = 1;
     for (Table t : m.tables()) {
@@ -42,7 +45,7 @@ final class InfoViews {
             new Object[] {id++, c.name(), t.name(), c.dataType(), null, null, c.hidden(), key});
       }
     }
-    return new Rows(
+    return rows(
         List.of(
             "[ID]",
             "[Name]",
@@ -55,7 +58,7 @@ final class InfoViews {
         rows);
   }
 
-  static Rows measures(Model m) {
+  static Relation measures(Model m) {
     List<Object[]> rows = new ArrayList<>();
     long id = 1;
     for (Model.Measure x : m.measures()) {
@@ -72,7 +75,7 @@ final class InfoViews {
             null
           });
     }
-    return new Rows(
+    return rows(
         List.of(
             "[ID]",
             "[Name]",
@@ -86,7 +89,7 @@ final class InfoViews {
         rows);
   }
 
-  static Rows relationships(Model m) {
+  static Relation relationships(Model m) {
     List<Object[]> rows = new ArrayList<>();
     long id = 1;
     for (Model.Relationship r : m.relationships()) {
@@ -102,8 +105,8 @@ final class InfoViews {
                 + "'["
                 + r.toColumn()
                 + "]",
-            true,
-            "OneDirection",
+            r.active(),
+            r.bothDirections() ? "BothDirections" : "OneDirection",
             r.fromTable(),
             r.fromColumn(),
             "Many",
@@ -112,7 +115,7 @@ final class InfoViews {
             "One"
           });
     }
-    return new Rows(
+    return rows(
         List.of(
             "[ID]",
             "[Relationship]",
@@ -125,5 +128,11 @@ final class InfoViews {
             "[ToColumn]",
             "[ToCardinality]"),
         rows);
+  }
+
+  private static Relation rows(List<String> names, List<Object[]> rows) {
+    Relation.Shape s = new Relation.Shape();
+    names.forEach(n -> s.add(n, null));
+    return s.rows(rows);
   }
 }

@@ -1,16 +1,18 @@
-package dev.pbimcp.emulator;
+package dev.pbimcp.emulator.dax.syntax;
 
+import dev.pbimcp.emulator.dax.DaxException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits DAX text into tokens, keeping each token's line and column for error messages. */
-final class DaxLexer {
+final class Lexer {
   enum Kind {
     IDENT,
     TABLE,
     COLUMN,
     STRING,
     NUMBER,
+    DATE,
     SYMBOL,
     END
   }
@@ -21,17 +23,19 @@ final class DaxLexer {
     }
   }
 
+  private static final List<String> PAIRS = List.of("<=", ">=", "<>", "==", "&&", "||");
+
   private final String s;
   private int i;
   private int line = 1;
   private int lineStart;
 
-  private DaxLexer(String s) {
+  private Lexer(String s) {
     this.s = s;
   }
 
   static List<Token> tokens(String text) {
-    return new DaxLexer(text).run();
+    return new Lexer(text).run();
   }
 
   private List<Token> run() {
@@ -50,13 +54,14 @@ final class DaxLexer {
         out.add(new Token(Kind.COLUMN, quoted('[', ']'), line, col));
       } else if (c == '"') {
         out.add(new Token(Kind.STRING, quoted('"', '"'), line, col));
+      } else if ((c == 'd' || c == 'D')
+          && s.regionMatches(true, i, "dt\"", 0, 3)
+          && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        i += 2;
+        out.add(new Token(Kind.DATE, quoted('"', '"'), line, col));
       } else if (Character.isDigit(c)
           || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
-        int start = i;
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-          i++;
-        }
-        out.add(new Token(Kind.NUMBER, s.substring(start, i), line, col));
+        out.add(new Token(Kind.NUMBER, number(), line, col));
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
         while (i < s.length()
@@ -68,17 +73,38 @@ final class DaxLexer {
         out.add(new Token(Kind.IDENT, s.substring(start, i), line, col));
       } else {
         String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
-        if (List.of("<=", ">=", "<>", "==", "&&", "||").contains(two)) {
+        if (PAIRS.contains(two)) {
           out.add(new Token(Kind.SYMBOL, two, line, col));
           i += 2;
-        } else if ("(),=<>+-*/&".indexOf(c) >= 0) {
+        } else if ("(),=<>+-*/&{}^;".indexOf(c) >= 0) {
           out.add(new Token(Kind.SYMBOL, String.valueOf(c), line, col));
           i++;
         } else {
-          throw new DaxException(line, col, "The syntax for '" + c + "' is incorrect.");
+          throw new DaxException(line, col, "The character '" + c + "' is not valid in DAX.");
         }
       }
     }
+  }
+
+  private String number() {
+    int start = i;
+    while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+      i++;
+    }
+    if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      int mark = i++;
+      if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      if (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        i = mark;
+      }
+    }
+    return s.substring(start, i);
   }
 
   /** Reads a quoted run where a doubled closing quote stands for itself. */
