@@ -201,9 +201,10 @@ public final class SalesModel {
         List.of(
             Column.of("OrderNumber", "Int64"),
             Column.of("OrderDate", "DateTime"),
-            Column.of("ProductKey", "Int64"),
-            Column.of("CustomerKey", "Int64"),
-            Column.of("StoreKey", "Int64"),
+            // Foreign keys are hidden, as modellers do: reports use the dimensions instead.
+            new Column("ProductKey", "Int64", true),
+            new Column("CustomerKey", "Int64", true),
+            new Column("StoreKey", "Int64", true),
             Column.of("Quantity", "Int64"),
             Column.of("UnitPrice", "Double"),
             Column.of("SalesAmount", "Double"),

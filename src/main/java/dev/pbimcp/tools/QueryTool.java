@@ -93,8 +93,11 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
         "Run DAX queries",
         "Runs 1 to 4 DAX queries (EVALUATE …) against a Power BI semantic model and returns the rows."
             + " Get exact table, column and measure names from get_powerbi_model_schema first, and"
-            + " exact filter values from find_powerbi_values. Prefer SUMMARIZECOLUMNS and TOPN to"
-            + " return only what is needed; the answer says how many rows exist beyond the preview.",
+            + " exact filter values from find_powerbi_values. Prefer one EVALUATE SUMMARIZECOLUMNS(…)"
+            + " with the model's measures, filtered by TREATAS({…}, 'Table'[Column]) or"
+            + " KEEPFILTERS(FILTER(ALL('Table'[Column]), …)); DEFINE MEASURE or VAR for helpers; TOPN"
+            + " to limit rows; end with ORDER BY. The answer says how many rows exist beyond the"
+            + " preview.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
     this.defaultPreview = Math.max(1, defaultPreview);
@@ -167,6 +170,11 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       }
       if (q.error() != null) {
         b.append(q.error()).append("\n\n");
+        continue;
+      }
+      if (q.columns().isEmpty()) {
+        // Power BI names no columns when a query returns no rows.
+        b.append("The query returned no rows.\n\n");
         continue;
       }
       List<List<String>> rows =

@@ -170,12 +170,19 @@ class PowerBiToolsIT {
             .map(c -> c.getString("name"))
             .toList();
     assertTrue(columns.contains("SalesAmount"));
-    assertFalse(columns.contains("RowId"), "hidden columns are left out by default");
+    assertFalse(columns.contains("ProductKey"), "hidden columns are left out by default");
     assertFalse(
         columns.stream().anyMatch(c -> c.startsWith("RowNumber")),
         "RowNumber columns are never shown");
     assertEquals(4, salesTable.getJsonArray("measures").size());
-    assertEquals(4, schema.getJsonArray("relationships").size());
+    assertEquals(5, schema.getJsonArray("relationships").size());
+    assertEquals(
+        1,
+        schema.getJsonArray("relationships").getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.toString().contains("ShipDate") && r.toString().contains("false"))
+            .count(),
+        "the inactive ship-date relationship is listed as inactive: "
+            + schema.getJsonArray("relationships"));
     JsonObject one =
         ok("get_powerbi_model_schema", model(sales).add("table", "Product").build())
             .getJsonObject("structuredContent");
