@@ -74,7 +74,10 @@ public class ExecuteQueries {
             && body.getJsonObject("serializerSettings").getBoolean("includeNulls", false);
     List<Engine.Result> results;
     try {
-      results = d.get().engine().run(text.getString(), effectiveUser(body, d.get(), authorization));
+      String user = effectiveUser(body, d.get(), authorization);
+      // As in the service, the model's owner is not subject to row-level security; others are.
+      boolean secured = d.get().rls() && !user.equalsIgnoreCase(d.get().configuredBy());
+      results = d.get().engine().run(text.getString(), user, secured);
     } catch (DaxException e) {
       return PowerBiErrors.daxError(e.getMessage());
     } catch (RuntimeException e) {

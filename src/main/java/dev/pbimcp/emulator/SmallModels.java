@@ -72,8 +72,31 @@ public final class SmallModels {
                     Column.of("EmployeeId", "Int64"),
                     Column.of("Name", "String"),
                     Column.of("Department", "String")),
-                employees)),
+                employees),
+            new Table(
+                "Access",
+                "Who manages which department: the row-level security lookup.",
+                true,
+                List.of(
+                    Column.of("UserPrincipalName", "String"), Column.of("Department", "String")),
+                List.of(
+                    new Object[] {"sales.manager@contoso.com", "Sales"},
+                    new Object[] {"finance.manager@contoso.com", "Finance"},
+                    new Object[] {"engineering.lead@contoso.com", "Engineering"}))),
         List.of(new Model.Measure("Employee", "Headcount", "COUNTROWS(Employee)", "#,0", null)),
-        List.of());
+        List.of(),
+        null,
+        // Every user is in the role; each sees the department Access gives them, and nothing else.
+        List.of(
+            new Model.Role(
+                "Department manager",
+                List.of(
+                    new Model.TableFilter(
+                        "Employee",
+                        "Employee[Department] = LOOKUPVALUE(Access[Department],"
+                            + " Access[UserPrincipalName], USERPRINCIPALNAME())"),
+                    new Model.TableFilter(
+                        "Access", "Access[UserPrincipalName] = USERPRINCIPALNAME()")),
+                List.of("*"))));
   }
 }

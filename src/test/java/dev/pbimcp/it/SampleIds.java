@@ -11,4 +11,8 @@ final class SampleIds {
     return UUID.nameUUIDFromBytes(("workspace:" + name).getBytes(StandardCharsets.UTF_8))
         .toString();
   }
+
+  static String dataset(String name) {
+    return UUID.nameUUIDFromBytes(("dataset:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+  }
 }

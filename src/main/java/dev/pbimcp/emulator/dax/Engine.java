@@ -2,17 +2,22 @@ package dev.pbimcp.emulator.dax;
 
 import dev.pbimcp.emulator.dax.eval.Evaluator;
 import dev.pbimcp.emulator.dax.eval.Relation;
+import dev.pbimcp.emulator.dax.filter.Filter;
 import dev.pbimcp.emulator.dax.filter.FilterContext;
 import dev.pbimcp.emulator.dax.store.ModelStore;
+import dev.pbimcp.emulator.dax.store.TableStore;
 import dev.pbimcp.emulator.dax.syntax.Node;
 import dev.pbimcp.emulator.dax.syntax.Parser;
 import dev.pbimcp.emulator.dax.syntax.Query;
 import dev.pbimcp.emulator.model.Model;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The DAX engine of one model: its column store, built once, and its measures, parsed once. Every
@@ -21,6 +26,7 @@ import java.util.Map;
 public final class Engine {
   private final ModelStore store;
   private final Map<String, Node> measures = new HashMap<>();
+  private final Map<String, List<Filter>> security = new ConcurrentHashMap<>();
 
   private Engine(Model model) {
     this.store = ModelStore.build(model);
@@ -42,11 +48,57 @@ public final class Engine {
     return store.definition();
   }
 
+  private List<Filter> security(String user) {
+    if (security.size() > 1_000) {
+      security.clear();
+    }
+    return security.computeIfAbsent(user.toLowerCase(Locale.ROOT), u -> roleFilters(user));
+  }
+
+  private List<Filter> roleFilters(String user) {
+    Map<TableStore, BitSet> allowed = new LinkedHashMap<>();
+    for (Model.Role role : store.definition().roles()) {
+      for (Model.TableFilter f : role.filters()) {
+        allowed.putIfAbsent(table(f.table()), new BitSet());
+      }
+    }
+    Evaluator ev = new Evaluator(store, measures);
+    ev.userName(user);
+    for (Model.Role role : store.definition().roles()) {
+      boolean member =
+          role.members().stream().anyMatch(m -> m.equals("*") || m.equalsIgnoreCase(user));
+      for (Model.TableFilter f : member ? role.filters() : List.<Model.TableFilter>of()) {
+        Node predicate = Parser.expression(f.expression());
+        TableStore t = table(f.table());
+        allowed.get(t).or(ev.rowsWhere(t, predicate, FilterContext.empty(store)));
+      }
+    }
+    List<Filter> filters = new ArrayList<>();
+    allowed.forEach((t, rows) -> filters.add(new Filter.Rows(t, rows)));
+    return filters;
+  }
+
+  private TableStore table(String name) {
+    TableStore t = store.table(name);
+    if (t == null) {
+      throw new DaxException("A role filters the table '" + name + "', which is not in the model.");
+    }
+    return t;
+  }
+
   /** One result table per EVALUATE: {@code Table[Column]} or {@code [Name]} columns, and rows. */
   public record Result(List<String> columns, List<Object[]> rows) {}
 
-  /** Runs a query as {@code user} (what USERPRINCIPALNAME() returns). */
+  /** Runs a query as {@code user} (what USERPRINCIPALNAME() returns), unrestricted. */
   public List<Result> run(String query, String user) {
+    return run(query, user, false);
+  }
+
+  /**
+   * Runs a query as {@code user}; with {@code secured}, the model's row-level security applies: the
+   * rows of each secured table are those the user's roles allow (a user in no role sees none).
+   */
+  public List<Result> run(String query, String user, boolean secured) {
     Query q = Parser.query(query);
     if (!q.columns().isEmpty()) {
       throw new DaxException(1, 1, "The Power BI emulator does not support 'DEFINE COLUMN' yet.");
@@ -63,7 +115,8 @@ public final class Engine {
     }
     Evaluator ev = new Evaluator(store, scope);
     ev.userName(user);
-    FilterContext root = FilterContext.empty(store);
+    FilterContext root =
+        secured ? FilterContext.secured(store, security(user)) : FilterContext.empty(store);
     for (Node.Var v : q.vars()) {
       ev.defineVar(v.name(), v.value(), root);
     }

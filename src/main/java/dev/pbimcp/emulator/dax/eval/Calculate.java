@@ -194,7 +194,7 @@ final class Calculate {
           p,
           "A filter expression in CALCULATE may refer to columns of one table only; use FILTER for more.");
     }
-    Relation all = Tables.distinct(cols, null, true);
+    Relation all = Tables.distinct(cols, env.fc().unfiltered(), true);
     List<Integer> kept = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       if (Values.truthy(ev.scalar(p, env.withRow(all, i)))) {

@@ -134,7 +134,8 @@ final class Context {
     }
     Object found = null;
     boolean any = false;
-    for (int r = 0; r < result.table().rowCount(); r++) {
+    java.util.BitSet visible = env.fc().unfiltered().rows(result.table());
+    for (int r = visible.nextSetBit(0); r >= 0; r = visible.nextSetBit(r + 1)) {
       boolean match = true;
       for (int k = 0; k < pairs && match; k++) {
         match = ids[k] >= 0 && keys[k].id(r) == ids[k];

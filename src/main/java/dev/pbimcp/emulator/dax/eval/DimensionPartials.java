@@ -40,7 +40,7 @@ final class DimensionPartials {
     // Each filter narrows the fact rows on its own: those on the dimension become the rows it
     // allows, the others form the context the partials are computed in.
     List<Filter> on = new ArrayList<>();
-    FilterContext rest = FilterContext.empty(fc.model()).withLinks(fc.links());
+    FilterContext rest = fc.unfiltered().withLinks(fc.links());
     for (Filter f : fc.filters()) {
       if (tableOf(f) == dim) {
         on.add(f);

@@ -316,6 +316,19 @@ public final class Evaluator {
     throw new DaxException(n.line(), n.column(), "A table of the model was expected here.");
   }
 
+  /** The rows of {@code t} for which {@code predicate} is true (a role's table filter). */
+  public BitSet rowsWhere(TableStore t, Node predicate, FilterContext fc) {
+    Relation all = Relation.Base.of(t, fc.rows(t));
+    Env env = root(fc);
+    BitSet out = new BitSet(t.rowCount());
+    for (int i = 0; i < all.size(); i++) {
+      if (Values.truthy(scalar(predicate, env.withRow(all, i)))) {
+        out.set(all.baseRow(i));
+      }
+    }
+    return out;
+  }
+
   /** One EVALUATE statement: its table, in ORDER BY order, from START AT on. */
   public Relation evaluate(Query.Evaluate e, FilterContext root) {
     Env env = root(root);

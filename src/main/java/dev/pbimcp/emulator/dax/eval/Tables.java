@@ -111,16 +111,10 @@ final class Tables {
     return new Relation.Shape().addAll(r).rows(out);
   }
 
-  /** The distinct values of columns of one table in a filter context (null: every row). */
+  /** The distinct values of columns of one table in a filter context. */
   static Relation distinct(List<ColumnStore> cols, FilterContext fc, boolean blankRow) {
     TableStore t = cols.get(0).table();
-    BitSet rows;
-    if (fc == null) {
-      rows = new BitSet();
-      rows.set(0, t.rowCount());
-    } else {
-      rows = fc.rows(t);
-    }
+    BitSet rows = fc.rows(t);
     Relation.Shape s = new Relation.Shape();
     cols.forEach(c -> s.add(c.qualified(), c));
     List<Object[]> out = new ArrayList<>();
@@ -130,7 +124,7 @@ final class Tables {
       for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
         seen.set(col.id(r));
       }
-      if (blankRow && (fc == null ? t.hasBlankRow() : fc.blankRowVisible(t))) {
+      if (blankRow && fc.blankRowVisible(t)) {
         seen.set(0);
       }
       for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
@@ -152,7 +146,7 @@ final class Tables {
         out.add(row);
       }
     }
-    if (blankRow && (fc == null ? t.hasBlankRow() : fc.blankRowVisible(t))) {
+    if (blankRow && fc.blankRowVisible(t)) {
       out.add(new Object[cols.size()]);
     }
     return s.rows(out);
@@ -177,11 +171,9 @@ final class Tables {
     }
     if (c.args().size() == 1 && !(arg(c, 0) instanceof Node.ColumnRef)) {
       TableStore t = ev.tableStore(arg(c, 0));
-      BitSet every = new BitSet();
-      every.set(0, t.rowCount());
-      return Relation.Base.of(t, every);
+      return Relation.Base.of(t, env.fc().unfiltered().rows(t));
     }
-    return distinct(columns(ev, c.args()), null, blankRow);
+    return distinct(columns(ev, c.args()), env.fc().unfiltered(), blankRow);
   }
 
   private static Relation values(Evaluator ev, Node.Call c, Env env, boolean blankRow) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FilterContext {
   private final ModelStore model;
+  private final List<Filter> security;
   private final List<Filter> filters;
   private final Links links;
   private final FilterContext selected;
@@ -29,8 +30,14 @@ public final class FilterContext {
   private final Map<TableStore, BitSet> rows = new ConcurrentHashMap<>();
 
   private FilterContext(
-      ModelStore model, List<Filter> filters, Links links, FilterContext selected, Object mark) {
+      ModelStore model,
+      List<Filter> security,
+      List<Filter> filters,
+      Links links,
+      FilterContext selected,
+      Object mark) {
     this.model = model;
+    this.security = security;
     this.filters = List.copyOf(filters);
     this.links = links;
     this.selected = selected;
@@ -38,7 +45,20 @@ public final class FilterContext {
   }
 
   public static FilterContext empty(ModelStore model) {
-    return new FilterContext(model, List.of(), Links.DEFAULT, null, null);
+    return new FilterContext(model, List.of(), List.of(), Links.DEFAULT, null, null);
+  }
+
+  /**
+   * A context whose row-level security filters no ALL, REMOVEFILTERS or CALCULATE can remove: they
+   * narrow every table before any other filter.
+   */
+  public static FilterContext secured(ModelStore model, List<Filter> security) {
+    return new FilterContext(model, List.copyOf(security), List.of(), Links.DEFAULT, null, null);
+  }
+
+  /** No filters but the security ones: what ALL() leaves. */
+  public FilterContext unfiltered() {
+    return new FilterContext(model, security, List.of(), links, selected, null);
   }
 
   public ModelStore model() {
@@ -59,26 +79,26 @@ public final class FilterContext {
 
   /** The context ALLSELECTED goes back to (the query's outer filters), or an empty one. */
   public FilterContext selected() {
-    return selected == null ? empty(model).withLinks(links) : selected;
+    return selected == null ? unfiltered().withSelected(null) : selected;
   }
 
   public FilterContext withMark(Object m) {
-    return new FilterContext(model, filters, links, selected, m);
+    return new FilterContext(model, security, filters, links, selected, m);
   }
 
   public FilterContext withSelected(FilterContext s) {
-    return new FilterContext(model, filters, links, s, null);
+    return new FilterContext(model, security, filters, links, s, null);
   }
 
   public FilterContext withLinks(Links l) {
-    return new FilterContext(model, filters, l, selected, null);
+    return new FilterContext(model, security, filters, l, selected, null);
   }
 
   /** Adds a filter to the ones there are (the KEEPFILTERS way). */
   public FilterContext with(Filter f) {
     List<Filter> fs = new ArrayList<>(filters);
     fs.add(f);
-    return new FilterContext(model, fs, links, selected, null);
+    return new FilterContext(model, security, fs, links, selected, null);
   }
 
   /** Replaces the filters on the new filter's columns (CALCULATE's way). */
@@ -122,7 +142,7 @@ public final class FilterContext {
         fs.add(f);
       }
     }
-    return new FilterContext(model, fs, links, selected, null);
+    return new FilterContext(model, security, fs, links, selected, null);
   }
 
   /** Whether a column has a filter of its own (ISFILTERED). */
@@ -138,6 +158,9 @@ public final class FilterContext {
     }
     BitSet r = new BitSet(t.rowCount());
     r.set(0, t.rowCount());
+    for (Filter f : security) {
+      Propagation.apply(this, f, t, r);
+    }
     for (Filter f : filters) {
       Propagation.apply(this, f, t, r);
     }
@@ -155,6 +178,11 @@ public final class FilterContext {
     if (!t.hasBlankRow()) {
       return false;
     }
+    for (Filter f : security) {
+      if (!Propagation.keepsBlankRow(this, f, t)) {
+        return false;
+      }
+    }
     for (Filter f : filters) {
       if (!Propagation.keepsBlankRow(this, f, t)) {
         return false;
@@ -165,11 +193,14 @@ public final class FilterContext {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FilterContext c && c.filters.equals(filters) && c.links.equals(links);
+    return o instanceof FilterContext c
+        && c.filters.equals(filters)
+        && c.links.equals(links)
+        && c.security.equals(security);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(filters, links);
+    return Objects.hash(filters, links, security);
   }
 }

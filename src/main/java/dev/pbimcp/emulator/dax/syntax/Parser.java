@@ -35,8 +35,10 @@ public final class Parser {
           List.of("+", "-"),
           List.of("*", "/"));
 
+  private static final int MAX_NESTING = 200;
   private final List<Token> tokens;
   private int p;
+  private int nesting;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -130,6 +132,18 @@ public final class Parser {
   }
 
   private Node expr() {
+    if (++nesting > MAX_NESTING) {
+      Token t = peek();
+      throw new DaxException(t.line(), t.column(), "The query is nested too deeply to evaluate.");
+    }
+    try {
+      return varOrBinary();
+    } finally {
+      nesting--;
+    }
+  }
+
+  private Node varOrBinary() {
     if (peek().is("VAR")) {
       Token start = peek();
       List<Var> vars = new ArrayList<>();
@@ -183,7 +197,14 @@ public final class Parser {
     Token t = peek();
     if (t.is("-") || t.is("+")) {
       next();
-      return new Unary(t.text(), unary(), t.line(), t.column());
+      if (++nesting > MAX_NESTING) {
+        throw new DaxException(t.line(), t.column(), "The query is nested too deeply to evaluate.");
+      }
+      try {
+        return new Unary(t.text(), unary(), t.line(), t.column());
+      } finally {
+        nesting--;
+      }
     }
     return primary();
   }

@@ -1,0 +1,182 @@
+package dev.pbimcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The questions a user asks of the sample model, as Claude writes them, answered through MCP by the
+ * built-in emulator: by year, by category, share of total, year over year, top customers; and the
+ * emulator's row-level security and its answers to broken DAX.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AnalyticsIT {
+  private static McpHttp client;
+  private static final String WORKSPACE = SampleIds.workspace("Sales Analytics");
+  private static final String SALES = SampleIds.dataset("Sales");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestDeployments.productWithFixtures();
+  }
+
+  @BeforeAll
+  static void open() throws Exception {
+    client = McpHttp.on(Ports.http());
+    client.initialize();
+  }
+
+  private static JsonObject call(String dax) throws Exception {
+    return client.callTool(
+        "execute_powerbi_query",
+        Json.createObjectBuilder()
+            .add("workspace_id", WORKSPACE)
+            .add("dataset_id", SALES)
+            .add("queries", Json.createArrayBuilder().add(dax))
+            .build());
+  }
+
+  private static JsonArray rows(String dax) throws Exception {
+    JsonObject r = call(dax);
+    assertFalse(r.getBoolean("isError", false), dax + " failed: " + r);
+    return r.getJsonObject("structuredContent")
+        .getJsonArray("results")
+        .getJsonObject(0)
+        .getJsonArray("rows");
+  }
+
+  private static double number(JsonArray rows, int row, int column) {
+    return rows.getJsonArray(row).getJsonNumber(column).doubleValue();
+  }
+
+  @Test
+  void salesByYearAddUpToTheTotal() throws Exception {
+    JsonArray years =
+        rows(
+            "EVALUATE SUMMARIZECOLUMNS('Date'[Year], \"Sales\", [Total Sales]) ORDER BY 'Date'[Year]");
+    assertEquals(2, years.size());
+    assertEquals(2023, years.getJsonArray(0).getInt(0), "integers come back as integers");
+    double total = number(rows("EVALUATE ROW(\"t\", [Total Sales])"), 0, 0);
+    assertEquals(total, number(years, 0, 1) + number(years, 1, 1), total * 1e-9);
+  }
+
+  @Test
+  void sharesOfTotalAddUpToOne() throws Exception {
+    JsonArray shares =
+        rows(
+            "EVALUATE SUMMARIZECOLUMNS('Product'[Category], \"Share\", DIVIDE([Total Sales],"
+                + " CALCULATE([Total Sales], ALL('Product'[Category])))) ORDER BY [Share] DESC");
+    assertEquals(4, shares.size());
+    assertEquals("Bikes", shares.getJsonArray(0).getString(0));
+    double sum = 0;
+    for (int i = 0; i < shares.size(); i++) {
+      sum += number(shares, i, 1);
+    }
+    assertEquals(1.0, sum, 1e-9);
+  }
+
+  @Test
+  void yearOverYearUsesLastYearsSales() throws Exception {
+    JsonArray yoy =
+        rows(
+            "DEFINE MEASURE Sales[PY] = CALCULATE([Total Sales], SAMEPERIODLASTYEAR('Date'[Date]))"
+                + " MEASURE Sales[YoY] = DIVIDE([Total Sales] - [PY], [PY])"
+                + " EVALUATE SUMMARIZECOLUMNS('Date'[Year], \"Sales\", [Total Sales], \"PY\", [PY],"
+                + " \"YoY\", [YoY]) ORDER BY 'Date'[Year]");
+    assertTrue(yoy.getJsonArray(0).isNull(2), "no year before 2023");
+    assertEquals(number(yoy, 0, 1), number(yoy, 1, 2), 1e-6);
+    assertEquals(number(yoy, 1, 1) / number(yoy, 0, 1) - 1, number(yoy, 1, 3), 1e-9);
+  }
+
+  @Test
+  void topCustomersInOrder() throws Exception {
+    JsonArray top =
+        rows(
+            "EVALUATE TOPN(5, SUMMARIZECOLUMNS('Customer'[Customer], \"Sales\", [Total Sales]),"
+                + " [Sales], DESC) ORDER BY [Sales] DESC");
+    assertEquals(5, top.size());
+    for (int i = 1; i < top.size(); i++) {
+      assertTrue(number(top, i - 1, 1) >= number(top, i, 1));
+    }
+  }
+
+  @Test
+  void brokenDaxIsAToolErrorNeverAnOutage() throws Exception {
+    for (String dax :
+        List.of(
+            "EVALUATE ROW(\"x\", 99999999999999999999 + 1)",
+            "EVALUATE ROW(\"x\", " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + ")",
+            "EVALUATE ROW(\"x\", " + "-".repeat(5_000) + "1)",
+            "EVALUATE PATH(1, 2)",
+            "EVALUATE {1, \"a\"} ORDER BY [Value]")) {
+      JsonObject r = call(dax);
+      String text = r.getJsonArray("content").getJsonObject(0).getString("text");
+      assertFalse(text.contains("Exception") || text.contains("could not be reached"), text);
+    }
+    String unsupported =
+        call("EVALUATE PATH(1, 2)").getJsonArray("content").getJsonObject(0).getString("text");
+    assertTrue(unsupported.contains("does not support the function 'PATH'"), unsupported);
+  }
+
+  @Test
+  void rowLevelSecurityFollowsTheEffectiveUser() throws Exception {
+    String hr = SampleIds.dataset("HR Headcount");
+    String query = "EVALUATE ROW(\"n\", [Headcount], \"all\", COUNTROWS(ALL(Employee)))";
+    assertEquals("[{\"[n]\":10,\"[all]\":10}]", headcount(hr, query, "sales.manager@contoso.com"));
+    assertEquals("[{\"[n]\":null,\"[all]\":null}]", headcount(hr, query, "visitor@contoso.com"));
+    assertEquals(
+        "[{\"[n]\":40,\"[all]\":40}]", headcount(hr, query, null), "the model's owner sees all");
+  }
+
+  private static String headcount(String dataset, String dax, String user) throws Exception {
+    var body =
+        Json.createObjectBuilder()
+            .add(
+                "queries",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("query", dax)))
+            .add("serializerSettings", Json.createObjectBuilder().add("includeNulls", true));
+    if (user != null) {
+      body.add("impersonatedUserName", user);
+    }
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + Ports.http()
+                                + "/emulator/v1.0/myorg/groups/"
+                                + SampleIds.workspace("HR")
+                                + "/datasets/"
+                                + dataset
+                                + "/executeQueries"))
+                    .header("Authorization", "Bearer test-token")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return McpHttp.parse(r.body())
+        .getJsonArray("results")
+        .getJsonObject(0)
+        .getJsonArray("tables")
+        .getJsonObject(0)
+        .getJsonArray("rows")
+        .toString();
+  }
+}
