@@ -2,6 +2,7 @@ package dev.pbimcp.emulator.dax;
 
 import dev.pbimcp.emulator.dax.eval.Evaluator;
 import dev.pbimcp.emulator.dax.eval.Relation;
+import dev.pbimcp.emulator.dax.eval.Statements;
 import dev.pbimcp.emulator.dax.filter.Filter;
 import dev.pbimcp.emulator.dax.filter.FilterContext;
 import dev.pbimcp.emulator.dax.store.ModelStore;
@@ -70,7 +71,7 @@ public final class Engine {
       for (Model.TableFilter f : member ? role.filters() : List.<Model.TableFilter>of()) {
         Node predicate = Parser.expression(f.expression());
         TableStore t = table(f.table());
-        allowed.get(t).or(ev.rowsWhere(t, predicate, FilterContext.empty(store)));
+        allowed.get(t).or(Statements.rowsWhere(ev, t, predicate, FilterContext.empty(store)));
       }
     }
     List<Filter> filters = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class Engine {
     }
     List<Result> results = new ArrayList<>();
     for (Query.Evaluate e : q.evaluates()) {
-      Relation r = ev.evaluate(e, root);
+      Relation r = Statements.evaluate(ev, e, root);
       List<String> columns = new ArrayList<>();
       for (int c = 0; c < r.width(); c++) {
         columns.add(r.name(c));

@@ -49,30 +49,8 @@ final class Calculate {
   private Calculate() {}
 
   static void register(Map<String, Fn> m) {
-    m.put(
-        "CALCULATE",
-        (ev, c, env) -> {
-          arity(c, 1, Integer.MAX_VALUE);
-          Env inner =
-              new Env(
-                  context(ev, c.args().subList(1, c.args().size()), env, true),
-                  null,
-                  env.vars(),
-                  null);
-          return ev.scalar(arg(c, 0), inner);
-        });
-    m.put(
-        "CALCULATETABLE",
-        (ev, c, env) -> {
-          arity(c, 1, Integer.MAX_VALUE);
-          Env inner =
-              new Env(
-                  context(ev, c.args().subList(1, c.args().size()), env, true),
-                  null,
-                  env.vars(),
-                  null);
-          return ev.table(arg(c, 0), inner);
-        });
+    m.put("CALCULATE", (ev, c, env) -> ev.scalar(arg(c, 0), inner(ev, c, env)));
+    m.put("CALCULATETABLE", (ev, c, env) -> ev.table(arg(c, 0), inner(ev, c, env)));
     m.put(
         "KEEPFILTERS",
         (ev, c, env) -> {
@@ -89,6 +67,13 @@ final class Calculate {
         (ev, c, env) -> {
           throw Values.error(c, "CROSSFILTER can be used only as a filter of CALCULATE.");
         });
+  }
+
+  /** Where CALCULATE(TABLE)'s first argument is evaluated: no row context, the new filters. */
+  private static Env inner(Evaluator ev, Node.Call c, Env env) {
+    arity(c, 1, Integer.MAX_VALUE);
+    return new Env(
+        context(ev, c.args().subList(1, c.args().size()), env, true), null, env.vars(), null);
   }
 
   /** The filter context CALCULATE's expression sees. */

@@ -1,18 +1,13 @@
 package dev.pbimcp.emulator.dax.eval;
 
 import dev.pbimcp.emulator.dax.DaxException;
-import dev.pbimcp.emulator.dax.filter.Filter;
 import dev.pbimcp.emulator.dax.filter.FilterContext;
 import dev.pbimcp.emulator.dax.store.ColumnStore;
 import dev.pbimcp.emulator.dax.store.ModelStore;
 import dev.pbimcp.emulator.dax.store.TableStore;
 import dev.pbimcp.emulator.dax.syntax.Node;
 import dev.pbimcp.emulator.dax.syntax.Parser;
-import dev.pbimcp.emulator.dax.syntax.Query;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -217,63 +212,12 @@ public final class Evaluator {
 
   /** Context transition: every row of the row context becomes a filter. */
   public FilterContext transition(Env env) {
-    if (env.frame() == null) {
-      return env.fc();
-    }
-    List<Env.Frame> frames = new ArrayList<>();
-    for (Env.Frame f = env.frame(); f != null; f = f.outer()) {
-      frames.add(0, f);
-    }
-    FilterContext fc = env.fc();
-    for (Env.Frame f : frames) {
-      Relation r = f.relation();
-      if (r.base() != null) {
-        BitSet one = new BitSet();
-        one.set(r.baseRow(f.row()));
-        fc = fc.replace(new Filter.Rows(r.base(), one));
-        continue;
-      }
-      for (int c = 0; c < r.width(); c++) {
-        ColumnStore col = r.lineage(c);
-        if (col != null) {
-          BitSet ids = new BitSet();
-          int id = col.idOf(r.get(f.row(), c));
-          if (id >= 0) {
-            ids.set(id);
-          }
-          fc = fc.replace(new Filter.Column(col, ids));
-        }
-      }
-    }
-    return fc;
+    return RowContext.transition(env);
   }
 
   /** The value of a column in the row context. */
   Object columnValue(Node.ColumnRef c, Env env) {
-    ColumnStore col = column(c);
-    for (Env.Frame f = env.frame(); f != null; f = f.outer()) {
-      Relation r = f.relation();
-      if (r.base() == col.table()) {
-        return col.value(r.baseRow(f.row()));
-      }
-      int i = r.indexOf(col);
-      if (i < 0) {
-        i = r.indexOf(col.qualified());
-      }
-      if (i >= 0) {
-        return r.get(f.row(), i);
-      }
-    }
-    throw new DaxException(
-        c.line(),
-        c.column(),
-        "A single value for column '"
-            + c.name()
-            + "' in table '"
-            + c.table()
-            + "' cannot be determined. This can happen when a measure formula refers to a column"
-            + " that contains many values without specifying an aggregation such as min, max,"
-            + " count, or sum to get a single result.");
+    return RowContext.value(column(c), c, env);
   }
 
   public ColumnStore column(Node n) {
@@ -314,48 +258,6 @@ public final class Evaluator {
       return store.table(id.name());
     }
     throw new DaxException(n.line(), n.column(), "A table of the model was expected here.");
-  }
-
-  /** The rows of {@code t} for which {@code predicate} is true (a role's table filter). */
-  public BitSet rowsWhere(TableStore t, Node predicate, FilterContext fc) {
-    Relation all = Relation.Base.of(t, fc.rows(t));
-    Env env = root(fc);
-    BitSet out = new BitSet(t.rowCount());
-    for (int i = 0; i < all.size(); i++) {
-      if (Values.truthy(scalar(predicate, env.withRow(all, i)))) {
-        out.set(all.baseRow(i));
-      }
-    }
-    return out;
-  }
-
-  /** One EVALUATE statement: its table, in ORDER BY order, from START AT on. */
-  public Relation evaluate(Query.Evaluate e, FilterContext root) {
-    Env env = root(root);
-    Relation r = table(e.table(), env);
-    if (e.orderBy().isEmpty()) {
-      return r;
-    }
-    List<Ranking.Order> orders =
-        e.orderBy().stream().map(k -> new Ranking.Order(k.expression(), k.ascending())).toList();
-    Object[][] keys = new Object[r.size()][];
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < r.size(); i++) {
-      keys[i] = Ranking.keys(this, r, i, orders, env);
-      idx.add(i);
-    }
-    java.util.Comparator<Object[]> cmp = Ranking.comparator(orders);
-    idx.sort((a, b) -> cmp.compare(keys[a], keys[b]));
-    if (!e.startAt().isEmpty()) {
-      Object[] start = new Object[orders.size()];
-      for (int k = 0; k < e.startAt().size() && k < start.length; k++) {
-        start[k] = scalar(e.startAt().get(k), env);
-      }
-      List<Ranking.Order> prefix = orders.subList(0, Math.min(orders.size(), e.startAt().size()));
-      java.util.Comparator<Object[]> startCmp = Ranking.comparator(prefix);
-      idx.removeIf(i -> startCmp.compare(keys[i], start) < 0);
-    }
-    return Tables.subset(r, idx);
   }
 
   static DaxException unsupported(Node.Call c) {

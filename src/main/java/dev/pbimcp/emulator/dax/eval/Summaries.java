@@ -178,69 +178,71 @@ final class Summaries {
     return tuples;
   }
 
-  /** SUMMARIZE(table, groupBy…, name, expr…): groups of the table's rows. */
+  /** SUMMARIZE and GROUPBY's arguments: a table, grouping columns, then names and expressions. */
+  private record Grouped(
+      Relation source,
+      List<ColumnStore> by,
+      Grouping grouping,
+      Relation.Shape shape,
+      List<Node> exprs) {
+    static Grouped of(Evaluator ev, Node.Call c, Env env) {
+      arity(c, 1, Integer.MAX_VALUE);
+      Relation source = ev.table(arg(c, 0), env);
+      int i = 1;
+      List<ColumnStore> by = new ArrayList<>();
+      while (i < c.args().size() && arg(c, i) instanceof Node.ColumnRef) {
+        by.add(ev.column(arg(c, i++)));
+      }
+      Relation.Shape shape = new Relation.Shape();
+      by.forEach(g -> shape.add(g.qualified(), g));
+      List<Node> exprs = new ArrayList<>();
+      for (; i < c.args().size(); i += 2) {
+        shape.add("[" + Tables.name(ev, c, i, env) + "]", null);
+        if (i + 1 >= c.args().size()) {
+          throw Values.error(arg(c, i), c.function() + " needs an expression after each name.");
+        }
+        exprs.add(arg(c, i + 1));
+      }
+      return new Grouped(source, by, Grouping.of(ev, source, by, env, c), shape, exprs);
+    }
+
+    /** Each group's row: its key, then each expression evaluated where {@code envOf} says. */
+    Relation rows(Evaluator ev, java.util.function.IntFunction<Env> envOf) {
+      List<Object[]> out = new ArrayList<>();
+      for (int g = 0; g < grouping.keys().size(); g++) {
+        Object[] row = java.util.Arrays.copyOf(grouping.keys().get(g), by.size() + exprs.size());
+        Env ge = envOf.apply(g);
+        for (int k = 0; k < exprs.size(); k++) {
+          row[by.size() + k] = ev.scalar(exprs.get(k), ge);
+        }
+        out.add(row);
+      }
+      return shape.rows(out);
+    }
+  }
+
+  /** SUMMARIZE(table, groupBy…, name, expr…): expressions see the group's rows as a filter. */
   private static Object summarize(Evaluator ev, Node.Call c, Env env) {
-    arity(c, 2, Integer.MAX_VALUE);
-    Relation source = ev.table(arg(c, 0), env);
-    int i = 1;
-    List<ColumnStore> groupBy = new ArrayList<>();
-    while (i < c.args().size() && arg(c, i) instanceof Node.ColumnRef) {
-      groupBy.add(ev.column(arg(c, i++)));
-    }
-    Grouping grouping = Grouping.of(ev, source, groupBy, env, c);
-    Relation.Shape shape = new Relation.Shape();
-    groupBy.forEach(g -> shape.add(g.qualified(), g));
-    List<Node> exprs = new ArrayList<>();
-    for (; i < c.args().size(); i += 2) {
-      shape.add("[" + Tables.name(ev, c, i, env) + "]", null);
-      exprs.add(arg(c, i + 1));
-    }
-    List<Object[]> out = new ArrayList<>();
-    for (int g = 0; g < grouping.keys().size(); g++) {
-      Object[] row = java.util.Arrays.copyOf(grouping.keys().get(g), groupBy.size() + exprs.size());
-      FilterContext gc = env.fc();
-      if (source.base() != null) {
-        BitSet rows = new BitSet();
-        grouping.members().get(g).forEach(r -> rows.set(source.baseRow(r)));
-        gc = gc.with(new Filter.Rows(source.base(), rows));
-      } else {
-        gc = gc.with(Calculate.fromRelation(Tables.subset(source, grouping.members().get(g))));
-      }
-      Env ge = new Env(gc, null, env.vars(), null);
-      for (int k = 0; k < exprs.size(); k++) {
-        row[groupBy.size() + k] = ev.scalar(exprs.get(k), ge);
-      }
-      out.add(row);
-    }
-    return shape.rows(out);
+    Grouped s = Grouped.of(ev, c, env);
+    return s.rows(
+        ev,
+        g -> {
+          List<Integer> members = s.grouping().members().get(g);
+          Filter f;
+          if (s.source().base() != null) {
+            BitSet rows = new BitSet();
+            members.forEach(r -> rows.set(s.source().baseRow(r)));
+            f = new Filter.Rows(s.source().base(), rows);
+          } else {
+            f = Calculate.fromRelation(Tables.subset(s.source(), members));
+          }
+          return new Env(f == null ? env.fc() : env.fc().with(f), null, env.vars(), null);
+        });
   }
 
   /** GROUPBY(table, groupBy…, name, expr over CURRENTGROUP()…). */
   private static Object groupBy(Evaluator ev, Node.Call c, Env env) {
-    arity(c, 1, Integer.MAX_VALUE);
-    Relation source = ev.table(arg(c, 0), env);
-    int i = 1;
-    List<ColumnStore> groupBy = new ArrayList<>();
-    while (i < c.args().size() && arg(c, i) instanceof Node.ColumnRef) {
-      groupBy.add(ev.column(arg(c, i++)));
-    }
-    Grouping grouping = Grouping.of(ev, source, groupBy, env, c);
-    Relation.Shape shape = new Relation.Shape();
-    groupBy.forEach(g -> shape.add(g.qualified(), g));
-    List<Node> exprs = new ArrayList<>();
-    for (; i < c.args().size(); i += 2) {
-      shape.add("[" + Tables.name(ev, c, i, env) + "]", null);
-      exprs.add(arg(c, i + 1));
-    }
-    List<Object[]> out = new ArrayList<>();
-    for (int g = 0; g < grouping.keys().size(); g++) {
-      Object[] row = java.util.Arrays.copyOf(grouping.keys().get(g), groupBy.size() + exprs.size());
-      Env ge = env.withGroup(Tables.subset(source, grouping.members().get(g)));
-      for (int k = 0; k < exprs.size(); k++) {
-        row[groupBy.size() + k] = ev.scalar(exprs.get(k), ge);
-      }
-      out.add(row);
-    }
-    return shape.rows(out);
+    Grouped s = Grouped.of(ev, c, env);
+    return s.rows(ev, g -> env.withGroup(Tables.subset(s.source(), s.grouping().members().get(g))));
   }
 }
