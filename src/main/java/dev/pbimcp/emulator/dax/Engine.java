@@ -5,6 +5,7 @@ import dev.pbimcp.emulator.dax.eval.Relation;
 import dev.pbimcp.emulator.dax.eval.Statements;
 import dev.pbimcp.emulator.dax.filter.Filter;
 import dev.pbimcp.emulator.dax.filter.FilterContext;
+import dev.pbimcp.emulator.dax.plan.Binder;
 import dev.pbimcp.emulator.dax.store.ModelStore;
 import dev.pbimcp.emulator.dax.store.TableStore;
 import dev.pbimcp.emulator.dax.syntax.Node;
@@ -104,6 +105,7 @@ public final class Engine {
     if (!q.columns().isEmpty()) {
       throw new DaxException(1, 1, "The Power BI emulator does not support 'DEFINE COLUMN' yet.");
     }
+    Binder.bind(q, store, Evaluator::knows);
     Map<String, Node> scope = new HashMap<>(measures);
     for (Query.MeasureDef m : q.measures()) {
       if (store.table(m.table()) == null) {

@@ -226,4 +226,15 @@ class DaxSemanticsTest {
     assertTrue(error("EVALUATE ROW(\"x\", \"a\" < 1)").contains("comparing values of type Text"));
     assertTrue(error("EVALUATE ROW(\"x\", 1) ORDER").contains("Expected BY"));
   }
+
+  @Test
+  void namesAreBoundBeforeEvaluationEvenInBranchesThatNeverRun() {
+    assertEquals(
+        "Query (1, 31) Column 'nope' in table 'K' cannot be found or may not be used in this"
+            + " expression.",
+        error("EVALUATE ROW(\"x\", IF(FALSE(), K[nope], 1))"));
+    assertTrue(error("EVALUATE ROW(\"x\", IF(FALSE(), PATH(1, 2), 1))").contains("'PATH'"));
+    assertEquals(
+        1L, scalar("VAR t = ROW(\"a\", 1) RETURN COUNTROWS(t)"), "variables are names too");
+  }
 }

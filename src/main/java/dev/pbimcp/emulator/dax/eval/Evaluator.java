@@ -260,6 +260,11 @@ public final class Evaluator {
     throw new DaxException(n.line(), n.column(), "A table of the model was expected here.");
   }
 
+  /** Whether the engine evaluates a function of this (upper-case) name. */
+  public static boolean knows(String function) {
+    return Functions.get(function) != null;
+  }
+
   static DaxException unsupported(Node.Call c) {
     return new DaxException(
         c.line(),

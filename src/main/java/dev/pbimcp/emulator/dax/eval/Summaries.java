@@ -36,6 +36,11 @@ final class Summaries {
           throw Values.error(c, "ROLLUPADDISSUBTOTAL can be used only inside SUMMARIZECOLUMNS.");
         });
     m.put("IGNORE", (ev, c, env) -> ev.eval(arg(c, 0), env));
+    m.put(
+        "ROLLUPGROUP",
+        (ev, c, env) -> {
+          throw Values.error(c, "ROLLUPGROUP can be used only inside SUMMARIZECOLUMNS.");
+        });
   }
 
   private static Object summarizeColumns(Evaluator ev, Node.Call c, Env env) {

@@ -35,6 +35,16 @@ final class Tables {
     m.put("ALL", (ev, c, env) -> all(ev, c, env, true));
     m.put("ALLNOBLANKROW", (ev, c, env) -> all(ev, c, env, false));
     m.put("REMOVEFILTERS", (ev, c, env) -> all(ev, c, env, true));
+    m.put("ALLCROSSFILTERED", (ev, c, env) -> all(ev, c, env, true));
+    m.put(
+        "ALLEXCEPT",
+        (ev, c, env) -> {
+          arity(c, 2, Integer.MAX_VALUE);
+          TableStore t = ev.tableStore(arg(c, 0));
+          java.util.Set<ColumnStore> cols = env.fc().expandedColumns(t);
+          c.args().subList(1, c.args().size()).forEach(a -> cols.remove(ev.column(a)));
+          return Relation.Base.of(t, env.fc().without(cols).rows(t));
+        });
     m.put("VALUES", (ev, c, env) -> values(ev, c, env, true));
     m.put("DISTINCT", (ev, c, env) -> values(ev, c, env, false));
     m.put("TOPN", Ranking::topN);
