@@ -9,7 +9,6 @@ import jakarta.json.stream.JsonParser.Event;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads an executeQueries answer as a stream of parser events: one row at a time, whatever the size
@@ -137,15 +136,7 @@ final class QueryStreamReader {
             null,
             null);
       }
-      String d = detail == null ? "" : detail.toLowerCase(Locale.ROOT);
-      truncation =
-          d.contains("rows")
-              ? QueryResult.Truncation.ROW_LIMIT
-              : d.contains("values")
-                  ? QueryResult.Truncation.VALUE_LIMIT
-                  : d.contains("size") || d.contains("mb")
-                      ? QueryResult.Truncation.SIZE_LIMIT
-                      : QueryResult.Truncation.OTHER;
+      truncation = QueryResult.Truncation.of(detail);
     }
     return new QueryResult(
         List.copyOf(columns),

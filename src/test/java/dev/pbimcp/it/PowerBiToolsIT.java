@@ -252,7 +252,10 @@ class PowerBiToolsIT {
             model(sales).add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'")).build());
     JsonObject q = r.getJsonObject("structuredContent").getJsonArray("results").getJsonObject(0);
     assertTrue(q.getBoolean("truncated_by_power_bi"));
-    assertNotNull(q.getString("truncation_reason"));
+    assertEquals(
+        "SIZE_LIMIT",
+        q.getString("truncation_reason"),
+        "15 MB come before 100,000 rows of ten columns: " + q.getString("truncation_detail"));
     long rows = q.getJsonNumber("row_count").longValue();
     assertTrue(rows > 10_000 && rows <= 100_000, "partial rows: " + rows);
     String csv =
