@@ -83,6 +83,30 @@ public class ToolMethods {
     }
   }
 
+  /**
+   * The one place the result budget is enforced: a tool that shapes its answer keeps under it; any
+   * answer still over it is replaced by an error saying how to ask for less, never cut silently or
+   * passed on to break the client.
+   */
+  private JsonObject withinBudget(String tool, JsonObject result) {
+    int size = result.toString().length();
+    int budget = registry.resultBudget();
+    if (size <= budget) {
+      return result;
+    }
+    LOG.warning("Tool " + tool + " answered " + size + " characters, over the budget of " + budget);
+    return ToolResult.error(
+            "The answer of "
+                + tool
+                + " came to "
+                + size
+                + " characters, more than the "
+                + budget
+                + " this server returns in one tool result. Ask for less: filter or narrow the"
+                + " request, or ask for fewer items or columns.")
+        .toJson();
+  }
+
   private JsonObject invoke(JsonObject params, Exchange exchange) throws InterruptedException {
     if (!(params.get("name") instanceof jakarta.json.JsonString nameValue)) {
       throw McpError.invalidParams("tools/call needs params.name, the tool to call.");
@@ -108,7 +132,7 @@ public class ToolMethods {
           .toJson();
     }
     try {
-      return tool.call(args.asJsonObject(), exchange).toJson();
+      return withinBudget(name, tool.call(args.asJsonObject(), exchange).toJson());
     } catch (ToolException e) {
       return ToolResult.error(e.getMessage()).toJson();
     } catch (InterruptedException | InputRequired | McpError e) {

@@ -41,6 +41,11 @@ public class Registry {
     this.policy = policy;
   }
 
+  /** The most characters one tool result may take. */
+  public int resultBudget() {
+    return policy.resultBudget();
+  }
+
   /** For CDI's proxy. */
   protected Registry() {
     this(null, null, null, null);

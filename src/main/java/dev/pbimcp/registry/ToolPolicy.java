@@ -14,13 +14,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ToolPolicy {
+  /** Below Claude's ~150,000 characters a tool result, with room for the client's framing. */
+  public static final int DEFAULT_RESULT_BUDGET = 100_000;
+
+  static final int MIN_RESULT_BUDGET = 10_000;
+
   private final boolean readOnly;
   private final Set<String> toolsets;
+  private final int resultBudget;
 
   @Inject
   public ToolPolicy(
       @ConfigProperty(name = "pbimcp.read-only", defaultValue = "true") boolean readOnly,
-      @ConfigProperty(name = "pbimcp.toolsets", defaultValue = "all") String toolsets) {
+      @ConfigProperty(name = "pbimcp.toolsets", defaultValue = "all") String toolsets,
+      @ConfigProperty(name = "pbimcp.result.max-chars", defaultValue = "100000") int resultBudget) {
+    if (resultBudget < MIN_RESULT_BUDGET) {
+      throw new IllegalArgumentException(
+          "PBIMCP_RESULT_MAX_CHARS is "
+              + resultBudget
+              + "; it must be at least "
+              + MIN_RESULT_BUDGET
+              + " characters.");
+    }
+    this.resultBudget = resultBudget;
     this.readOnly = readOnly;
     this.toolsets =
         Arrays.stream(toolsets.split(","))
@@ -32,7 +48,12 @@ public class ToolPolicy {
 
   /** For CDI's proxy. */
   protected ToolPolicy() {
-    this(true, "all");
+    this(true, "all", DEFAULT_RESULT_BUDGET);
+  }
+
+  /** The most characters one tool result may take, all content blocks and structured content. */
+  public int resultBudget() {
+    return resultBudget;
   }
 
   public boolean readOnly() {

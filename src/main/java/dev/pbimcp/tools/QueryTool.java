@@ -8,6 +8,7 @@ import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
+import dev.pbimcp.registry.ToolPolicy;
 import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code execute_powerbi_query}: 1–4 DAX queries against one semantic model. Each answer shows a
  * preview of at most max_rows rows, the exact number of rows Power BI returned, whether Power BI
- * itself cut the answer short and why; when there are more rows than the preview, every returned
- * row travels as an embedded CSV resource. Nothing is capped silently.
+ * itself cut the answer short and why; when there are more rows than the preview, the returned rows
+ * travel as an embedded CSV resource. The whole answer stays within the result budget
+ * (PBIMCP_RESULT_MAX_CHARS, shared by the queries): the preview shrinks first, then the CSV is cut
+ * at a row boundary, and the answer says how many rows each holds. Nothing is capped silently.
  */
 @ApplicationScoped
 @Toolset("query")
@@ -66,9 +69,12 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       @Param("Why Power BI stopped early: ROW_LIMIT, VALUE_LIMIT, SIZE_LIMIT or OTHER.")
           String truncationReason,
       @Param("Power BI's own words about the truncation.") String truncationDetail,
-      @Param(
-              "URI of the embedded CSV with every returned row, when there are more than the preview.")
+      @Param("URI of the embedded CSV of the returned rows, when there are more than the preview.")
           String csvUri,
+      @Param(
+              "Rows in the embedded CSV, from the first; fewer than row_count when the CSV was cut"
+                  + " to fit one tool result.")
+          Long csvRowCount,
       @Param("Why this query failed, if it did; the other queries still ran.") String error) {}
 
   /** All answers. */
@@ -79,10 +85,12 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
   private final PowerBiGateway gateway;
   private final int defaultPreview;
   private final boolean allowImpersonation;
+  private final int budget;
 
   @Inject
   public QueryTool(
       PowerBiGateway gateway,
+      ToolPolicy policy,
       @ConfigProperty(name = "pbimcp.query.preview-rows", defaultValue = "100") int defaultPreview,
       @ConfigProperty(name = "pbimcp.query.allow-impersonation", defaultValue = "false")
           boolean allowImpersonation) {
@@ -100,13 +108,14 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
             + " preview.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
+    this.budget = policy == null ? ToolPolicy.DEFAULT_RESULT_BUDGET : policy.resultBudget();
     this.defaultPreview = Math.max(1, defaultPreview);
     this.allowImpersonation = allowImpersonation;
   }
 
   /** For CDI's proxy. */
   protected QueryTool() {
-    this(null, 100, false);
+    this(null, null, 100, false);
   }
 
   @Override
@@ -126,23 +135,25 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       try {
         QueryResult r =
             gateway.query(ws, ds, in.queries().get(i), preview, true, in.impersonatedUser());
+        ResultFit.Fit fit = ResultFit.of(r, budget / in.queries().size());
         String csvUri = null;
-        if (r.rowCount() > r.preview().size()) {
+        if (fit.csv() != null) {
           csvUri = "pbimcp://query-results/" + UUID.randomUUID() + ".csv";
-          attachments.add(Content.resource(csvUri, "text/csv", r.csv()));
+          attachments.add(Content.resource(csvUri, "text/csv", fit.csv()));
         }
         boolean cut = r.truncation() != QueryResult.Truncation.NONE;
         results.add(
             new QueryOutput(
                 i,
                 r.columns(),
-                r.preview(),
+                r.preview().subList(0, fit.previewRows()),
                 r.rowCount(),
-                r.rowCount() > r.preview().size(),
+                r.rowCount() > fit.previewRows(),
                 cut,
                 cut ? r.truncation().name() : null,
                 r.truncationDetail(),
                 csvUri,
+                fit.csv() == null ? null : fit.csvRows(),
                 null));
       } catch (PowerBiException e) {
         if (e.kind() != PowerBiException.Kind.BAD_QUERY) {
@@ -151,7 +162,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
         failed++;
         results.add(
             new QueryOutput(
-                i, List.of(), List.of(), 0, false, false, null, null, null, e.getMessage()));
+                i, List.of(), List.of(), 0, false, false, null, null, null, null, e.getMessage()));
       }
       context.progress(i + 1, (double) in.queries().size(), null);
     }
@@ -182,9 +193,19 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       b.append(Tables.markdown(q.columns(), rows));
       b.append(q.rowCount()).append(" row(s)");
       if (q.previewTruncated()) {
-        b.append("; the first ")
-            .append(q.rows().size())
-            .append(" are shown, all are in the attached CSV");
+        b.append("; the first ").append(q.rows().size()).append(" are shown");
+        if (q.csvRowCount() == null) {
+          b.append(", and the rest do not fit in one answer");
+        } else if (q.csvRowCount() < q.rowCount()) {
+          b.append(", the first ")
+              .append(q.csvRowCount())
+              .append(" are in the attached CSV (all that fit in one answer)");
+        } else {
+          b.append(", all are in the attached CSV");
+        }
+        if (q.csvRowCount() == null || q.csvRowCount() < q.rowCount()) {
+          b.append(". To see the rest, filter or aggregate the query or select fewer columns");
+        }
       }
       if (q.truncatedByPowerBi()) {
         b.append(". Power BI stopped early (")

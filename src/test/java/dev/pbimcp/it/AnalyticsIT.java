@@ -116,6 +116,46 @@ class AnalyticsIT {
   }
 
   @Test
+  void theLargestAnswersStayWithinTheResultBudget() throws Exception {
+    JsonObject four =
+        client.callTool(
+            "execute_powerbi_query",
+            Json.createObjectBuilder()
+                .add("workspace_id", WORKSPACE)
+                .add("dataset_id", SALES)
+                .add("max_rows", 1000)
+                .add(
+                    "queries",
+                    Json.createArrayBuilder()
+                        .add("EVALUATE 'Sales'")
+                        .add("EVALUATE 'Customer'")
+                        .add("EVALUATE 'Sales'")
+                        .add("EVALUATE 'Date'"))
+                .build());
+    assertFalse(four.getBoolean("isError", false), four.toString().substring(0, 300));
+    assertTrue(four.toString().length() <= 100_000, "four queries: " + four.toString().length());
+    for (JsonObject q :
+        four.getJsonObject("structuredContent")
+            .getJsonArray("results")
+            .getValuesAs(JsonObject.class)) {
+      assertTrue(q.getJsonArray("rows").size() < q.getInt("row_count"), "each preview shrank");
+    }
+    JsonObject schema =
+        client.callTool(
+            "get_powerbi_model_schema",
+            Json.createObjectBuilder()
+                .add("workspace_id", WORKSPACE)
+                .add("dataset_id", SALES)
+                .build());
+    assertTrue(schema.toString().length() <= 100_000, "schema: " + schema.toString().length());
+    System.out.println(
+        "result sizes: four queries "
+            + four.toString().length()
+            + " characters, the Sales schema "
+            + schema.toString().length());
+  }
+
+  @Test
   void brokenDaxIsAToolErrorNeverAnOutage() throws Exception {
     for (String dax :
         List.of(
