@@ -49,7 +49,8 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
     Principal p = request.getSecurityContext().getUserPrincipal();
     if (!(p instanceof JsonWebToken jwt)) {
       request.abortWith(
-          refusal(401, null, "Sign in with Entra ID: send an access token for this server."));
+          refusal(
+              request, 401, null, "Sign in with Entra ID: send an access token for this server."));
       return;
     }
     Object scp = jwt.getClaim("scp");
@@ -59,6 +60,7 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
     if (!hasScope) {
       request.abortWith(
           refusal(
+              request,
               403,
               "insufficient_scope",
               scp == null
@@ -82,7 +84,8 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
     }
   }
 
-  private Response refusal(int status, String error, String message) {
+  private Response refusal(
+      ContainerRequestContext request, int status, String error, String message) {
     var body =
         Json.createObjectBuilder()
             .add("jsonrpc", "2.0")
@@ -92,9 +95,8 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
     Response.ResponseBuilder r =
         Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString());
     if (error != null) {
-      r.header(
-          "WWW-Authenticate",
-          "Bearer error=\"" + error + "\", scope=\"" + settings.qualifiedScope() + "\"");
+      // A 403 names the metadata like every 401, so the client can step up its consent there.
+      r.header("WWW-Authenticate", Challenges.header(settings, request.getUriInfo(), error, null));
     }
     return r.build();
   }

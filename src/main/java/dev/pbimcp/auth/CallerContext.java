@@ -36,7 +36,12 @@ public final class CallerContext {
     if (principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
         && jwt.getRawToken() != null) {
       Object name = jwt.getClaim("name");
-      return new Caller(jwt.getName(), name == null ? null : name.toString(), jwt.getRawToken());
+      Object tenant = jwt.getClaim("tid");
+      return new Caller(
+          jwt.getName(),
+          name == null ? null : name.toString(),
+          jwt.getRawToken(),
+          tenant == null ? null : tenant.toString());
     }
     return null;
   }

@@ -45,10 +45,12 @@ public class LegacySseEndpoint {
   /** One open /sse stream and the session negotiated on it. */
   private static final class Connection implements Outbound {
     final EventStream stream;
+    final String owner;
     volatile Session session;
 
-    Connection(EventStream stream) {
+    Connection(EventStream stream, String owner) {
       this.stream = stream;
+      this.owner = owner;
     }
 
     @Override
@@ -77,12 +79,13 @@ public class LegacySseEndpoint {
 
   @GET
   @Path("sse")
-  public Response open() {
+  public Response open(@Context SecurityContext security) {
     byte[] random = new byte[18];
     RANDOM.nextBytes(random);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     EventStream stream = streams.open("sse:" + id);
-    Connection connection = new Connection(stream);
+    Connection connection =
+        new Connection(stream, Caller.ownerOf(CallerContext.of(security.getUserPrincipal())));
     connections.put(id, connection);
     stream.append("endpoint", "/messages?sessionId=" + id, false);
     SseWriter writer = new SseWriter(stream, 0, false, settings.keepAliveMillis());
@@ -107,7 +110,9 @@ public class LegacySseEndpoint {
           400, null, JsonRpc.SERVER_ERROR, "Bad Request: sessionId is required.");
     }
     Connection connection = connections.get(id);
-    if (connection == null) {
+    Caller caller = CallerContext.of(security.getUserPrincipal());
+    // Another user's stream is answered as unknown: a leaked sessionId opens nothing.
+    if (connection == null || !connection.owner.equals(Caller.ownerOf(caller))) {
       return HttpErrors.response(
           404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
     }
@@ -127,14 +132,13 @@ public class LegacySseEndpoint {
           400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
     }
     JsonObject m = message.asJsonObject();
-    Caller caller = CallerContext.of(security.getUserPrincipal());
     workers.pool().execute(() -> CallerContext.as(caller, () -> process(connection, kind, m)));
     return Response.accepted().build();
   }
 
   private Void process(Connection c, JsonRpc.Kind kind, JsonObject m) {
     if (kind == JsonRpc.Kind.REQUEST && "initialize".equals(m.getString("method"))) {
-      McpEngine.Opened opened = engine.initialize(m);
+      McpEngine.Opened opened = engine.initialize(m, c.owner);
       if (opened.session() != null) {
         c.session = opened.session();
         streams.attachSessionStream(opened.session().key(), c.stream);

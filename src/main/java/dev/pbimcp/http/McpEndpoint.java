@@ -1,5 +1,6 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
@@ -88,7 +89,7 @@ public class McpEndpoint {
    * holds from the event after that id.
    */
   @GET
-  public Response get(@Context HttpHeaders headers) {
+  public Response get(@Context HttpHeaders headers, @Context SecurityContext security) {
     if (modernOnly(headers)) {
       return notInModernEra();
     }
@@ -96,7 +97,7 @@ public class McpEndpoint {
       return HttpErrors.response(
           406, null, JsonRpc.SERVER_ERROR, "Not Acceptable: GET needs Accept: text/event-stream.");
     }
-    Session session = gate.require(headers);
+    Session session = gate.require(headers, owner(security));
     String lastEventId = headers.getHeaderString("Last-Event-ID");
     var resumed = streams.find(lastEventId, session.key());
     if (resumed.isPresent()) {
@@ -113,11 +114,11 @@ public class McpEndpoint {
   }
 
   @DELETE
-  public Response delete(@Context HttpHeaders headers) {
+  public Response delete(@Context HttpHeaders headers, @Context SecurityContext security) {
     if (modernOnly(headers)) {
       return notInModernEra();
     }
-    Session session = gate.require(headers);
+    Session session = gate.require(headers, owner(security));
     gate.end(session);
     streams.end(session.key());
     subscriptions.forget(session);
@@ -155,5 +156,9 @@ public class McpEndpoint {
   private static boolean acceptsEventStream(HttpHeaders headers) {
     return headers.getAcceptableMediaTypes().stream()
         .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/event-stream")));
+  }
+
+  private static String owner(SecurityContext security) {
+    return Caller.ownerOf(CallerContext.of(security.getUserPrincipal()));
   }
 }

@@ -76,7 +76,7 @@ public class McpPosts {
           400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
     }
     if (message instanceof JsonArray batch) {
-      return CallerContext.as(caller, () -> batch(batch, headers));
+      return CallerContext.as(caller, () -> batch(batch, headers, Caller.ownerOf(caller)));
     }
     if (settings.modernEra()
         && message instanceof JsonObject o
@@ -93,19 +93,19 @@ public class McpPosts {
             400, id, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
       case REQUEST:
         if ("initialize".equals(message.asJsonObject().getString("method"))) {
-          return initialize(message.asJsonObject());
+          return initialize(message.asJsonObject(), Caller.ownerOf(caller));
         }
-        Session session = gate.require(headers);
+        Session session = gate.require(headers, Caller.ownerOf(caller));
         dispatch(message.asJsonObject(), session, sseAccepted(headers), caller, async);
         return null;
       default:
-        accept(message.asJsonObject(), gate.require(headers));
+        accept(message.asJsonObject(), gate.require(headers, Caller.ownerOf(caller)));
         return Response.accepted().build();
     }
   }
 
-  private Response initialize(JsonObject request) {
-    McpEngine.Opened opened = engine.initialize(request);
+  private Response initialize(JsonObject request, String owner) {
+    McpEngine.Opened opened = engine.initialize(request, owner);
     Response.ResponseBuilder r =
         Response.ok(opened.response().toString(), MediaType.APPLICATION_JSON_TYPE);
     if (opened.session() != null) {
@@ -147,12 +147,12 @@ public class McpPosts {
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */
-  private Response batch(JsonArray batch, HttpHeaders headers) {
+  private Response batch(JsonArray batch, HttpHeaders headers, String owner) {
     if (batch.isEmpty()) {
       return HttpErrors.response(
           400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: empty batch.");
     }
-    Session session = gate.require(headers);
+    Session session = gate.require(headers, owner);
     if (!"2025-03-26".equals(session.protocolVersion())) {
       return HttpErrors.response(
           400,

@@ -36,7 +36,11 @@ public class SessionGate {
     this(null);
   }
 
-  Session require(HttpHeaders headers) {
+  /**
+   * The session the headers name, when it belongs to {@code owner}: another user's session is
+   * answered as if it did not exist (404), so a leaked id opens nothing and reveals nothing.
+   */
+  Session require(HttpHeaders headers, String owner) {
     String id = headers.getHeaderString(SESSION_HEADER);
     if (id == null || id.isBlank()) {
       throw HttpErrors.fail(
@@ -48,6 +52,7 @@ public class SessionGate {
         codec
             .verify(id.trim())
             .filter(s -> !ended.containsKey(s.key()))
+            .filter(s -> s.owner().equals(owner))
             .orElseThrow(
                 () ->
                     HttpErrors.fail(

@@ -70,7 +70,8 @@ public class McpEngine {
   /** The answer to {@code initialize} and the session it opens. */
   public record Opened(JsonObject response, Session session) {}
 
-  public Opened initialize(JsonObject request) {
+  /** Opens a session for {@code owner}, the signed-in user's opaque name (empty without one). */
+  public Opened initialize(JsonObject request, String owner) {
     JsonObject params = JsonRpc.params(request);
     if (!(params.get("protocolVersion") instanceof JsonString requested)) {
       return new Opened(
@@ -85,7 +86,7 @@ public class McpEngine {
     JsonObject clientInfo =
         params.get("clientInfo") instanceof JsonObject ci ? ci : JsonValue.EMPTY_JSON_OBJECT;
     Session session =
-        sessions.issue(version, keptCapabilities(params), clientInfo.getString("name", ""));
+        sessions.issue(version, keptCapabilities(params), clientInfo.getString("name", ""), owner);
     JsonObject result =
         Json.createObjectBuilder()
             .add("protocolVersion", version)

@@ -19,6 +19,6 @@ public record Modern(
   /** The legacy-shaped session the engine's method classes see for a modern request. */
   Session session() {
     return new Session(
-        null, "modern", ProtocolVersions.MODERN, clientCapabilities, clientName, null);
+        null, "modern", ProtocolVersions.MODERN, clientCapabilities, clientName, null, "");
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param clientCapabilities what the client declared (sampling, elicitation, roots)
  * @param clientName the client's self-reported name, for logs only
  * @param expiresAt after this the session is gone and the client must initialize again
+ * @param owner who opened it (tenant and object id; empty without sign-in): nobody else may use it
  */
 public record Session(
     String id,
@@ -20,7 +21,8 @@ public record Session(
     String protocolVersion,
     JsonObject clientCapabilities,
     String clientName,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String owner) {
 
   public boolean clientSupports(String capability) {
     return clientCapabilities.containsKey(capability);

@@ -52,7 +52,9 @@ public class SessionCodec {
     this.key = null;
   }
 
-  public Session issue(String protocolVersion, JsonObject clientCapabilities, String clientName) {
+  /** A new session, bound to {@code owner} (an opaque name of the signed-in user, or empty). */
+  public Session issue(
+      String protocolVersion, JsonObject clientCapabilities, String clientName, String owner) {
     byte[] random = new byte[12];
     RANDOM.nextBytes(random);
     String sessionKey = B64.encodeToString(random);
@@ -64,9 +66,11 @@ public class SessionCodec {
             .add("c", clientCapabilities)
             .add("n", clientName == null ? "" : clientName)
             .add("e", expires.getEpochSecond())
+            .add("o", owner == null ? "" : owner)
             .build();
     String id = signed(claims);
-    return new Session(id, sessionKey, protocolVersion, clientCapabilities, clientName, expires);
+    return new Session(
+        id, sessionKey, protocolVersion, clientCapabilities, clientName, expires, owner);
   }
 
   /**
@@ -124,7 +128,8 @@ public class SessionCodec {
               c.getString("v"),
               caps instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT,
               c.getString("n", ""),
-              expires));
+              expires,
+              c.getString("o", "")));
     } catch (ClassCastException | NullPointerException e) {
       return Optional.empty();
     }

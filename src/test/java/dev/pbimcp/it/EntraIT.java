@@ -99,6 +99,7 @@ class EntraIT {
           challenge.contains("scope=\"api://" + CLIENT + "/user_impersonation\""), challenge);
 
       assertEquals(200, post(port, sign(key, c -> {})).statusCode(), "a valid user token passes");
+      sessionsBelongToTheirUser(port, key);
 
       Map<String, String> refused =
           Map.of(
@@ -134,12 +135,15 @@ class EntraIT {
 
       HttpResponse<String> noScope = post(port, sign(key, c -> c.claim("scp", "Files.Read")));
       assertEquals(403, noScope.statusCode());
+      String stepUp = noScope.headers().firstValue("WWW-Authenticate").orElse("");
       assertTrue(
-          noScope
-              .headers()
-              .firstValue("WWW-Authenticate")
-              .orElse("")
-              .contains("insufficient_scope"));
+          stepUp.contains("error=\"insufficient_scope\"")
+              && stepUp.contains(
+                  "resource_metadata=\"http://127.0.0.1:"
+                      + port
+                      + "/.well-known/oauth-protected-resource/mcp\"")
+              && stepUp.contains("scope=\"api://"),
+          "a 403 names the metadata as the 401s do: " + stepUp);
       HttpResponse<String> appOnly =
           post(
               port,
@@ -269,6 +273,33 @@ class EntraIT {
         .formatHex(
             java.security.MessageDigest.getInstance("SHA-256")
                 .digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Another signed-in user holding a leaked session id gets what an unknown id gets: 404. */
+  private static void sessionsBelongToTheirUser(int port, RSAKey key) throws Exception {
+    String alice = sign(key, c -> {});
+    String bob = sign(key, c -> c.claim("oid", "9f8e7d6c-bbbb-cccc-dddd-444455556666"));
+    String session = post(port, alice).headers().firstValue("Mcp-Session-Id").orElseThrow();
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}";
+    assertEquals(200, postWith(port, alice, ping, session).statusCode(), "its owner uses it");
+    HttpResponse<String> stolen = postWith(port, bob, ping, session);
+    assertEquals(404, stolen.statusCode(), stolen.body());
+    assertTrue(stolen.body().contains("Session not found"), stolen.body());
+    for (String method : new String[] {"GET", "DELETE"}) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                      .header("Accept", "text/event-stream")
+                      .header("Authorization", "Bearer " + bob)
+                      .header("Mcp-Session-Id", session)
+                      .header("Last-Event-ID", "1")
+                      .method(method, HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, r.statusCode(), method + " with another user's session: " + r.body());
+    }
+    assertEquals(200, postWith(port, alice, ping, session).statusCode(), "still alice's");
   }
 
   private static HttpResponse<String> postWith(int port, String token, String body, String session)

@@ -231,7 +231,9 @@ class OAuthRefusalsIT extends OAuthTestBase {
     HttpResponse<String> r = rig.mcpInitialize(token);
     assertEquals(403, r.statusCode(), r.body());
     assertTrue(r.body().contains("App-only"), r.body());
+    String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
     assertTrue(
-        r.headers().firstValue("WWW-Authenticate").orElse("").contains("insufficient_scope"));
+        challenge.contains("insufficient_scope") && challenge.contains("resource_metadata="),
+        challenge);
   }
 }

@@ -24,8 +24,9 @@ class SessionCodecTest {
   @Test
   void anIssuedSessionVerifiesOnAnyInstanceWithTheKey() {
     var caps = Json.createObjectBuilder().add("sampling", Json.createObjectBuilder()).build();
-    Session s = codec(KEY, NOW).issue("2025-06-18", caps, "claude-ai");
+    Session s = codec(KEY, NOW).issue("2025-06-18", caps, "claude-ai", "tenant/alice");
     Session back = codec(KEY, NOW).verify(s.id()).orElseThrow();
+    assertEquals("tenant/alice", back.owner(), "the session names who opened it");
     assertEquals("2025-06-18", back.protocolVersion());
     assertEquals(s.key(), back.key());
     assertTrue(back.clientSupports("sampling"));
@@ -34,7 +35,7 @@ class SessionCodecTest {
 
   @Test
   void anotherKeyATamperedPayloadOrExpiryIsRefused() {
-    Session s = codec(KEY, NOW).issue("2025-11-25", Json.createObjectBuilder().build(), "x");
+    Session s = codec(KEY, NOW).issue("2025-11-25", Json.createObjectBuilder().build(), "x", "");
     assertTrue(codec(KEY + "-other", NOW).verify(s.id()).isEmpty());
     String[] parts = s.id().split("\\.");
     String tampered = parts[0].substring(0, parts[0].length() - 2) + "AA." + parts[1];
@@ -52,7 +53,7 @@ class SessionCodecTest {
 
   @Test
   void withoutAKeyEachProcessHasItsOwn() {
-    Session s = codec(null, NOW).issue("2025-11-25", Json.createObjectBuilder().build(), "x");
+    Session s = codec(null, NOW).issue("2025-11-25", Json.createObjectBuilder().build(), "x", "");
     assertTrue(codec(null, NOW).verify(s.id()).isEmpty());
   }
 }
