@@ -126,6 +126,21 @@ public class PowerBiGateway {
       int previewRows,
       boolean keepCsv,
       String impersonatedUser) {
+    return query(
+        workspaceId,
+        datasetId,
+        dax,
+        new QueryWindow(0, previewRows, keepCsv ? Long.MAX_VALUE : 0),
+        impersonatedUser);
+  }
+
+  /** One DAX query; of its answer, what {@code window} asks for (every row is still counted). */
+  public QueryResult query(
+      String workspaceId,
+      String datasetId,
+      String dax,
+      QueryWindow window,
+      String impersonatedUser) {
     policy.check(workspaceId, this);
     var body =
         Json.createObjectBuilder()
@@ -140,7 +155,7 @@ public class PowerBiGateway {
     return call(
         () -> {
           try (InputStream in = api.executeQueries(workspaceId, datasetId, request, bearer())) {
-            return QueryStreamReader.read(in, previewRows, keepCsv);
+            return QueryStreamReader.read(in, window);
           } catch (IOException e) {
             throw new ProcessingException(e);
           }

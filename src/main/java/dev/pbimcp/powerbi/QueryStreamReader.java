@@ -16,20 +16,29 @@ import java.util.List;
  * rows of an HTTP 200; all are found.
  */
 final class QueryStreamReader {
+  private final long offset;
   private final int previewLimit;
+  private final long csvLimit;
   private final StringBuilder csv;
   private final List<String> columns = new ArrayList<>();
   private final List<List<JsonValue>> preview = new ArrayList<>();
   private long rows;
   private JsonObject error;
 
-  private QueryStreamReader(int previewLimit, boolean keepCsv) {
-    this.previewLimit = previewLimit;
-    this.csv = keepCsv ? new StringBuilder() : null;
+  private QueryStreamReader(QueryWindow window) {
+    this.offset = window.offset();
+    this.previewLimit = window.previewRows();
+    this.csvLimit = window.csvChars();
+    this.csv = window.csvChars() > 0 ? new StringBuilder() : null;
   }
 
   static QueryResult read(InputStream in, int previewLimit, boolean keepCsv) {
-    QueryStreamReader r = new QueryStreamReader(previewLimit, keepCsv);
+    return read(in, new QueryWindow(0, previewLimit, keepCsv ? Long.MAX_VALUE : 0));
+  }
+
+  /** Reads the rows from the window's offset on: all are counted, the window's share kept. */
+  static QueryResult read(InputStream in, QueryWindow window) {
+    QueryStreamReader r = new QueryStreamReader(window);
     try (JsonParser p = Json.createParser(in)) {
       if (!p.hasNext() || p.next() != Event.START_OBJECT) {
         throw malformed();
@@ -97,6 +106,9 @@ final class QueryStreamReader {
             .append("\r\n");
       }
     }
+    if (rows++ < offset) {
+      return;
+    }
     List<JsonValue> values = new ArrayList<>(columns.size());
     for (String c : columns) {
       values.add(row.getOrDefault(c, JsonValue.NULL));
@@ -104,7 +116,8 @@ final class QueryStreamReader {
     if (preview.size() < previewLimit) {
       preview.add(values);
     }
-    if (csv != null) {
+    // Past the cap no answer could carry more of the CSV: stop building it, keep counting rows.
+    if (csv != null && csv.length() < csvLimit) {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) {
           csv.append(',');
@@ -117,7 +130,6 @@ final class QueryStreamReader {
       }
       csv.append("\r\n");
     }
-    rows++;
   }
 
   private QueryResult result() {

@@ -3,6 +3,7 @@ package dev.pbimcp.tools;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.QueryResult;
+import dev.pbimcp.powerbi.QueryWindow;
 import dev.pbimcp.registry.Content;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
@@ -48,6 +49,13 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
           Integer maxRows,
       @Param(
               value =
+                  "Skip this many rows of each answer, to read on where an earlier answer stopped:"
+                      + " pass its next_offset. The query runs again; nothing is kept between calls.",
+              min = 0,
+              max = 100000)
+          Long offset,
+      @Param(
+              value =
                   "Run as this user (UPN) to test row-level security; only when the server allows it.",
               maxLength = 256)
           String impersonatedUser) {}
@@ -59,6 +67,14 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
           List<String> columns,
       @Param("The preview rows, values in column order.") List<List<JsonValue>> rows,
       @Param(value = "How many rows Power BI returned in all.", required = true) long rowCount,
+      @Param(
+              value = "Position of the first row shown, from 0 (the offset asked for).",
+              required = true)
+          long firstRow,
+      @Param(
+              "Pass this as offset to read the rows after those this answer holds; absent when it"
+                  + " holds the last of them.")
+          Long nextOffset,
       @Param(value = "True when the preview shows fewer rows than row_count.", required = true)
           boolean previewTruncated,
       @Param(
@@ -128,14 +144,22 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
               + " query without impersonated_user.");
     }
     int preview = in.maxRows() == null ? defaultPreview : in.maxRows();
+    long offset = in.offset() == null ? 0 : in.offset();
     List<QueryOutput> results = new ArrayList<>();
     List<JsonObject> attachments = new ArrayList<>();
     int failed = 0;
     for (int i = 0; i < in.queries().size(); i++) {
       try {
         QueryResult r =
-            gateway.query(ws, ds, in.queries().get(i), preview, true, in.impersonatedUser());
-        ResultFit.Fit fit = ResultFit.of(r, budget / in.queries().size());
+            gateway.query(
+                ws,
+                ds,
+                in.queries().get(i),
+                new QueryWindow(offset, preview, 2L * budget / in.queries().size()),
+                in.impersonatedUser());
+        ResultFit.Fit fit = ResultFit.of(r, offset, budget / in.queries().size());
+        long held = Math.max(fit.previewRows(), fit.csv() == null ? 0 : fit.csvRows());
+        Long next = offset + held < r.rowCount() ? offset + held : null;
         String csvUri = null;
         if (fit.csv() != null) {
           csvUri = "pbimcp://query-results/" + UUID.randomUUID() + ".csv";
@@ -148,7 +172,9 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
                 r.columns(),
                 r.preview().subList(0, fit.previewRows()),
                 r.rowCount(),
-                r.rowCount() > fit.previewRows(),
+                offset,
+                next,
+                r.rowCount() - offset > fit.previewRows(),
                 cut,
                 cut ? r.truncation().name() : null,
                 r.truncationDetail(),
@@ -162,7 +188,19 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
         failed++;
         results.add(
             new QueryOutput(
-                i, List.of(), List.of(), 0, false, false, null, null, null, null, e.getMessage()));
+                i,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                null,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                e.getMessage()));
       }
       context.progress(i + 1, (double) in.queries().size(), null);
     }
@@ -192,20 +230,24 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
           q.rows().stream().map(r -> r.stream().map(QueryTool::cell).toList()).toList();
       b.append(Tables.markdown(q.columns(), rows));
       b.append(q.rowCount()).append(" row(s)");
-      if (q.previewTruncated()) {
-        b.append("; the first ").append(q.rows().size()).append(" are shown");
-        if (q.csvRowCount() == null) {
-          b.append(", and the rest do not fit in one answer");
-        } else if (q.csvRowCount() < q.rowCount()) {
-          b.append(", the first ")
-              .append(q.csvRowCount())
-              .append(" are in the attached CSV (all that fit in one answer)");
-        } else {
-          b.append(", all are in the attached CSV");
+      if (q.firstRow() > 0 || q.previewTruncated()) {
+        b.append("; rows ")
+            .append(q.firstRow() + 1)
+            .append(" to ")
+            .append(q.firstRow() + q.rows().size())
+            .append(" are shown");
+        if (q.csvRowCount() != null) {
+          b.append(", rows ")
+              .append(q.firstRow() + 1)
+              .append(" to ")
+              .append(q.firstRow() + q.csvRowCount())
+              .append(" are in the attached CSV");
         }
-        if (q.csvRowCount() == null || q.csvRowCount() < q.rowCount()) {
-          b.append(". To see the rest, filter or aggregate the query or select fewer columns");
-        }
+      }
+      if (q.nextOffset() != null) {
+        b.append(". The rest does not fit in one answer: call again with offset ")
+            .append(q.nextOffset())
+            .append(" to read on, or filter or aggregate the query");
       }
       if (q.truncatedByPowerBi()) {
         b.append(". Power BI stopped early (")

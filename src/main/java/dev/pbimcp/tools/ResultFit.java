@@ -17,7 +17,9 @@ final class ResultFit {
 
   private ResultFit() {}
 
-  static Fit of(QueryResult r, int share) {
+  /** The fit of the rows from {@code offset} on (those before it were only counted). */
+  static Fit of(QueryResult r, long offset, int share) {
+    long remaining = Math.max(0, r.rowCount() - offset);
     int room = Math.max(0, share - OVERHEAD);
     List<List<JsonValue>> preview = r.preview();
     long[] cost = new long[preview.size() + 1];
@@ -25,7 +27,7 @@ final class ResultFit {
     for (int i = 0; i < preview.size(); i++) {
       cost[i + 1] = cost[i] + 2L * row(preview.get(i));
     }
-    if (r.rowCount() <= preview.size() && cost[preview.size()] <= room) {
+    if (remaining <= preview.size() && cost[preview.size()] <= room) {
       return new Fit(preview.size(), null, 0);
     }
     // Rows beyond the preview go to the CSV: the preview keeps at most half the room.
@@ -33,7 +35,7 @@ final class ResultFit {
     while (k > 0 && cost[k] > room / 2) {
       k--;
     }
-    if (r.csv() == null || r.rowCount() <= k) {
+    if (r.csv() == null || remaining <= k) {
       return new Fit(k, null, 0);
     }
     return cut(r.csv(), k, room - cost[k]);

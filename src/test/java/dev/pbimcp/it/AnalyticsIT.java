@@ -156,6 +156,36 @@ class AnalyticsIT {
   }
 
   @Test
+  void aLargeAnswerIsReadPageByPage() throws Exception {
+    JsonObject first = page(0);
+    long next = first.getJsonNumber("next_offset").longValue();
+    assertEquals(0, first.getInt("first_row"));
+    JsonObject second = page(next);
+    assertEquals(next, second.getJsonNumber("first_row").longValue());
+    assertEquals(first.getJsonNumber("row_count"), second.getJsonNumber("row_count"));
+    // Order numbers run 100000, 100000, 100001, 100001, … in the sample's order lines.
+    assertEquals(
+        100_000 + next / 2,
+        second.getJsonArray("rows").getJsonArray(0).getJsonNumber(0).longValue());
+    assertTrue(second.getJsonNumber("next_offset").longValue() > next);
+  }
+
+  private static JsonObject page(long offset) throws Exception {
+    JsonObject r =
+        client.callTool(
+            "execute_powerbi_query",
+            Json.createObjectBuilder()
+                .add("workspace_id", WORKSPACE)
+                .add("dataset_id", SALES)
+                .add("offset", offset)
+                .add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'"))
+                .build());
+    assertFalse(r.getBoolean("isError", false), r.toString());
+    assertTrue(r.toString().length() <= 100_000);
+    return r.getJsonObject("structuredContent").getJsonArray("results").getJsonObject(0);
+  }
+
+  @Test
   void brokenDaxIsAToolErrorNeverAnOutage() throws Exception {
     for (String dax :
         List.of(

@@ -266,7 +266,9 @@ class PowerBiToolsIT {
     assertTrue(r.toString().length() <= 100_000, "within the budget: " + r.toString().length());
     String text = r.getJsonArray("content").getJsonObject(0).getString("text");
     assertTrue(text.contains("Power BI stopped early"), text);
-    assertTrue(text.contains("are in the attached CSV (all that fit in one answer)"), text);
+    assertTrue(text.contains("call again with offset " + q.getJsonNumber("next_offset")), text);
+    assertEquals(
+        inCsv, q.getJsonNumber("next_offset").longValue(), "the next page starts after the CSV");
   }
 
   @Test

@@ -30,14 +30,14 @@ class ResultFitTest {
 
   @Test
   void aSmallAnswerIsWholeAndNeedsNoCsv() {
-    ResultFit.Fit fit = ResultFit.of(result(10, 10), 100_000);
+    ResultFit.Fit fit = ResultFit.of(result(10, 10), 0, 100_000);
     assertEquals(10, fit.previewRows());
     assertNull(fit.csv());
   }
 
   @Test
   void aLargeAnswerShrinksThePreviewAndCutsTheCsvAtARow() {
-    ResultFit.Fit fit = ResultFit.of(result(50_000, 1_000), 25_000);
+    ResultFit.Fit fit = ResultFit.of(result(50_000, 1_000), 0, 25_000);
     assertTrue(fit.previewRows() < 1_000 && fit.previewRows() > 0, "preview: " + fit.previewRows());
     assertTrue(fit.csvRows() > 0 && fit.csvRows() < 50_000, "csv rows: " + fit.csvRows());
     assertTrue(fit.csv().endsWith("\r\n"), "cut at a row boundary");
