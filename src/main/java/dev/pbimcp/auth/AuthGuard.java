@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHORIZATION)
 @ApplicationScoped
 public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilter {
-  private static final Set<String> GUARDED = Set.of("mcp", "sse", "messages");
 
   private final AuthSettings settings;
 
@@ -102,8 +100,6 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
   }
 
   private static boolean guarded(ContainerRequestContext request) {
-    String p = request.getUriInfo().getPath().replaceFirst("^/", "");
-    int slash = p.indexOf('/');
-    return GUARDED.contains(slash >= 0 ? p.substring(0, slash) : p);
+    return McpPaths.covers(request.getUriInfo().getPath());
   }
 }

@@ -1,5 +1,6 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.McpPaths;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Refuses browser requests from origins not on the allow-list (403), and, when the server listens
@@ -18,7 +18,6 @@ import java.util.Set;
 @Provider
 @ApplicationScoped
 public class OriginGuard implements ContainerRequestFilter {
-  private static final Set<String> GUARDED = Set.of("mcp", "sse", "messages");
   private final HttpSettings settings;
 
   @Inject
@@ -33,7 +32,7 @@ public class OriginGuard implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!GUARDED.contains(firstSegment(request.getUriInfo().getPath()))) {
+    if (!McpPaths.covers(request.getUriInfo().getPath())) {
       return;
     }
     if (settings.loopbackOnly() && !HttpSettings.isLoopbackHost(host(request))) {
@@ -78,12 +77,6 @@ public class OriginGuard implements ContainerRequestFilter {
     }
     String h = request.getUriInfo().getRequestUri().getHost();
     return h == null ? "" : h;
-  }
-
-  private static String firstSegment(String path) {
-    String p = path.startsWith("/") ? path.substring(1) : path;
-    int slash = p.indexOf('/');
-    return slash >= 0 ? p.substring(0, slash) : p;
   }
 
   static String hostName(String hostHeader) {

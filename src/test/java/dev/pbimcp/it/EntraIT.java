@@ -100,6 +100,20 @@ class EntraIT {
 
       assertEquals(200, post(port, sign(key, c -> {})).statusCode(), "a valid user token passes");
       sessionsBelongToTheirUser(port, key);
+      for (String path :
+          new String[] {
+            "/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource"
+          }) {
+        HttpResponse<String> prm =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer stale.or.broken")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, prm.statusCode(), path + " answers whatever token comes with it");
+        assertTrue(prm.body().contains("authorization_servers"), prm.body());
+      }
 
       Map<String, String> refused =
           Map.of(
