@@ -1,10 +1,12 @@
 package dev.pbimcp.mcp;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,26 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ClientRequests {
   private final Map<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+  private final Duration limit;
+
+  @Inject
+  public ClientRequests(McpConfig config) {
+    this.limit = config == null ? Duration.ofSeconds(120) : config.clientRequestTimeout();
+  }
+
+  /** For CDI's proxy. */
+  protected ClientRequests() {
+    this(null);
+  }
+
+  /**
+   * How long to wait for the client's answer: what the tool asks for, never longer than
+   * PBIMCP_CLIENT_REQUEST_TIMEOUT_SECONDS, so no question can hold a worker longer than the
+   * operator allows.
+   */
+  public Duration bound(Duration asked) {
+    return asked == null || asked.compareTo(limit) > 0 ? limit : asked;
+  }
 
   /** Registers a new outgoing request and returns its id. */
   public Pending open() {

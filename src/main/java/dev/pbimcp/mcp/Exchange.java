@@ -144,7 +144,8 @@ public final class Exchange implements ToolContext {
                 + method
                 + ".");
       }
-      JsonObject response = pending.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      JsonObject response =
+          pending.response().get(clientRequests.bound(timeout).toMillis(), TimeUnit.MILLISECONDS);
       if (response.containsKey("error")) {
         JsonObject error = response.getJsonObject("error");
         throw new ToolException(
