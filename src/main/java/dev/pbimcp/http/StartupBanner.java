@@ -37,6 +37,9 @@ public class StartupBanner {
   }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Reading the settings first: an invalid one stops the start here, before any "ready".
+    boolean randomKey = mcp.sessionKey().isEmpty();
+    int tools = registry.tools().size();
     String shown = "*".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
     LOG.info(
         "pbimcp is ready: MCP endpoint http://"
@@ -44,9 +47,9 @@ public class StartupBanner {
             + ":"
             + port
             + "/mcp ("
-            + registry.tools().size()
+            + tools
             + " tools)");
-    if (mcp.sessionKey().isEmpty()) {
+    if (randomKey) {
       LOG.warning(
           "PBIMCP_SESSION_KEY is not set: sessions, sign-ins in progress and multi round-trip"
               + " requests end when this server restarts and cannot move between instances. Set"

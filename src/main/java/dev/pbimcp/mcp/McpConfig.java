@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Protocol settings; every key has an environment-variable form (PBIMCP_SESSION_KEY, …). */
+/**
+ * Protocol settings; every key has an environment-variable form (PBIMCP_SESSION_KEY, …). A value
+ * out of range stops the server at start-up with the setting's name (the start-up banner reads this
+ * bean), rather than failing the first request that needs it.
+ */
 @ApplicationScoped
 public class McpConfig {
   private final Optional<String> sessionKey;
@@ -22,9 +26,29 @@ public class McpConfig {
       @ConfigProperty(name = "pbimcp.client-request-timeout-seconds", defaultValue = "120")
           int clientRequestTimeoutSeconds) {
     this.sessionKey = sessionKey.filter(k -> !k.isBlank());
-    this.sessionTtl = Duration.ofHours(Math.max(1, ttlHours));
-    this.pageSize = Math.max(1, pageSize);
-    this.clientRequestTimeout = Duration.ofSeconds(Math.max(1, clientRequestTimeoutSeconds));
+    if (this.sessionKey.isPresent() && this.sessionKey.get().length() < MIN_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "PBIMCP_SESSION_KEY must be at least "
+              + MIN_KEY_LENGTH
+              + " characters long (it has "
+              + this.sessionKey.get().length()
+              + "); set the same long random value on every instance.");
+    }
+    this.sessionTtl = Duration.ofHours(atLeastOne("PBIMCP_SESSION_TTL_HOURS", ttlHours));
+    this.pageSize = atLeastOne("PBIMCP_PAGE_SIZE", pageSize);
+    this.clientRequestTimeout =
+        Duration.ofSeconds(
+            atLeastOne("PBIMCP_CLIENT_REQUEST_TIMEOUT_SECONDS", clientRequestTimeoutSeconds));
+  }
+
+  /** The shortest session key accepted: a 256-bit HMAC key deserves as much secret. */
+  static final int MIN_KEY_LENGTH = 32;
+
+  private static int atLeastOne(String setting, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(setting + " must be 1 or more, not " + value + ".");
+    }
+    return value;
   }
 
   /** For CDI's proxy. */

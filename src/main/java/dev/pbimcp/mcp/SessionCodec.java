@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @ApplicationScoped
 public class SessionCodec {
-  private static final int MIN_KEY_LENGTH = 32;
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -153,10 +152,6 @@ public class SessionCodec {
       return random;
     }
     String k = configured.get();
-    if (k.length() < MIN_KEY_LENGTH) {
-      throw new IllegalStateException(
-          "PBIMCP_SESSION_KEY must be at least " + MIN_KEY_LENGTH + " characters long");
-    }
     try {
       // Hashing lets any length or alphabet of secret become a full-strength HMAC key.
       return MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));

@@ -93,6 +93,27 @@ public final class ExtraServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts the server and returns its log once the application has started or failed to (for
+   * settings that must stop it).
+   */
+  String startAndReadLog() throws Exception {
+    run("start");
+    Path log = wlp.resolve("usr/servers").resolve(name).resolve("logs/messages.log");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      String text = Files.exists(log) ? Files.readString(log) : "";
+      // Started, failed with an exception, or not started.
+      if (text.contains("CWWKZ0001I")
+          || text.contains("CWWKZ0002E")
+          || text.contains("CWWKZ0012I")) {
+        return text;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("server " + name + " neither started nor failed in time");
+  }
+
   void stop() throws Exception {
     run("stop");
   }

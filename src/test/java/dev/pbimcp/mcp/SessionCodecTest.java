@@ -48,7 +48,10 @@ class SessionCodecTest {
 
   @Test
   void aShortKeyIsRejectedAtStartUp() {
-    assertThrows(IllegalStateException.class, () -> codec("short", NOW));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> codec("short", NOW));
+    assertTrue(e.getMessage().startsWith("PBIMCP_SESSION_KEY must be at least 32"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new McpConfig(Optional.empty(), 0, 50, 120));
   }
 
   @Test
