@@ -38,6 +38,9 @@ public class ExecuteQueries {
   static final int MAX_VALUES = 1_000_000;
   static final long MAX_BYTES = 15L * 1024 * 1024;
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ExecuteQueries.class.getName());
+
   private final Emulator emulator;
 
   @Inject
@@ -80,12 +83,15 @@ public class ExecuteQueries {
       results = d.get().engine().run(text.getString(), user, secured);
     } catch (DaxException e) {
       return PowerBiErrors.daxError(e.getMessage());
-    } catch (RuntimeException e) {
-      // Whatever the query text, the answer is Power BI's error shape, never a 500.
+    } catch (RuntimeException | StackOverflowError e) {
+      // Whatever the query text, the answer is Power BI's error shape, never a 500; the cause
+      // goes to the log under a reference, never into the message.
+      String reference = java.util.UUID.randomUUID().toString();
+      LOG.log(java.util.logging.Level.WARNING, "The DAX engine failed, reference " + reference, e);
       return PowerBiErrors.daxError(
-          "The Power BI emulator could not evaluate this query ("
-              + e.getClass().getSimpleName()
-              + ").");
+          "The Power BI emulator could not evaluate this query (reference "
+              + reference
+              + "). Simplify it, or report the query and the reference.");
     }
     StreamingOutput out = stream -> write(results, includeNulls, stream);
     return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();

@@ -237,4 +237,19 @@ class DaxSemanticsTest {
     assertEquals(
         1L, scalar("VAR t = ROW(\"a\", 1) RETURN COUNTROWS(t)"), "variables are names too");
   }
+
+  @Test
+  void aMeasureThatCallsItselfIsAnErrorNotACrash() {
+    assertTrue(
+        error("DEFINE MEASURE F[Loop] = [Loop] + 1 EVALUATE ROW(\"x\", [Loop])")
+            .contains("nested too deeply"));
+    List<Object[]> r =
+        TINY.run(
+                "DEFINE MEASURE F[Loop] = [Loop] + 1 EVALUATE ROW(\"x\", IFERROR([Loop], 0),"
+                    + " \"y\", IFERROR([Loop], 1), \"z\", [V])",
+                "u")
+            .get(0)
+            .rows();
+    assertEquals("[0, 1, 150]", Arrays.toString(r.get(0)), "the depth is whole again after each");
+  }
 }

@@ -107,7 +107,7 @@ public final class Evaluator {
 
   Object eval(Node n, Env env) {
     if (++depth > MAX_DEPTH) {
-      depth = 0;
+      depth--;
       throw new DaxException(n.line(), n.column(), "The expression is nested too deeply.");
     }
     try {
