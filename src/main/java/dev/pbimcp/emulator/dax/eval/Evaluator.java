@@ -174,8 +174,7 @@ public final class Evaluator {
       if (env.vars() != null && env.vars().has(id.name())) {
         return env.vars().find(id.name());
       }
-      throw new DaxException(
-          id.line(), id.column(), "The table '" + id.name() + "' cannot be found.");
+      throw DaxException.noTable(id.name(), id.line(), id.column());
     }
     return Relation.Base.of(t, env.fc().rows(t));
   }
@@ -236,19 +235,11 @@ public final class Evaluator {
     }
     TableStore t = store.table(c.table());
     if (t == null) {
-      throw new DaxException(
-          c.line(), c.column(), "The table '" + c.table() + "' cannot be found.");
+      throw DaxException.noTable(c.table(), c.line(), c.column());
     }
     ColumnStore col = t.column(c.name());
     if (col == null) {
-      throw new DaxException(
-          c.line(),
-          c.column(),
-          "Column '"
-              + c.name()
-              + "' in table '"
-              + c.table()
-              + "' cannot be found or may not be used in this expression.");
+      throw DaxException.noColumn(c.table(), c.name(), c.line(), c.column());
     }
     return col;
   }
@@ -266,10 +257,7 @@ public final class Evaluator {
   }
 
   static DaxException unsupported(Node.Call c) {
-    return new DaxException(
-        c.line(),
-        c.column(),
-        "The Power BI emulator does not support the function '" + c.function() + "' yet.");
+    return DaxException.unsupportedFunction(c.function(), c.line(), c.column());
   }
 
   static Node arg(Node.Call c, int i) {

@@ -42,10 +42,7 @@ public final class Binder {
       column(c);
     } else if (n instanceof Node.Call c) {
       if (!knownFunction.test(c.function())) {
-        throw new DaxException(
-            c.line(),
-            c.column(),
-            "The Power BI emulator does not support the function '" + c.function() + "' yet.");
+        throw DaxException.unsupportedFunction(c.function(), c.line(), c.column());
       }
       c.args().forEach(this::walk);
     } else if (n instanceof Node.Binary b) {
@@ -70,18 +67,10 @@ public final class Binder {
       if (variables.contains(c.table().toLowerCase(Locale.ROOT))) {
         return;
       }
-      throw new DaxException(
-          c.line(), c.column(), "The table '" + c.table() + "' cannot be found.");
+      throw DaxException.noTable(c.table(), c.line(), c.column());
     }
     if (t.column(c.name()) == null) {
-      throw new DaxException(
-          c.line(),
-          c.column(),
-          "Column '"
-              + c.name()
-              + "' in table '"
-              + c.table()
-              + "' cannot be found or may not be used in this expression.");
+      throw DaxException.noColumn(c.table(), c.name(), c.line(), c.column());
     }
   }
 }
