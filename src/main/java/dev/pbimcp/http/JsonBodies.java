@@ -1,7 +1,10 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.mcp.JsonRpc;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +12,39 @@ import java.io.InputStream;
 /** Reads a JSON body with a size limit; null when it is not JSON. */
 final class JsonBodies {
   private JsonBodies() {}
+
+  /** A POST's message, or the answer that refuses it. */
+  record Body(JsonValue message, Response refusal) {}
+
+  /**
+   * The one set of rules for a POSTed MCP message, on every door (/mcp and /messages): JSON only
+   * (415), at most {@code maxBytes} (413), readable and well-formed (400). A body whose
+   * Content-Encoding does not match its bytes is unreadable, not a server failure.
+   */
+  static Body message(MediaType type, InputStream body, int maxBytes) {
+    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return refused(415, JsonRpc.SERVER_ERROR, "Unsupported Media Type: send application/json.");
+    }
+    JsonValue message;
+    try {
+      message = read(body, maxBytes);
+    } catch (TooLarge e) {
+      return refused(413, JsonRpc.INVALID_REQUEST, "The message exceeds " + maxBytes + " bytes.");
+    } catch (IOException | RuntimeException e) {
+      return refused(
+          400,
+          JsonRpc.PARSE_ERROR,
+          "Parse error: the body could not be read (does its Content-Encoding match it?).");
+    }
+    if (message == null) {
+      return refused(400, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
+    }
+    return new Body(message, null);
+  }
+
+  private static Body refused(int status, int code, String text) {
+    return new Body(null, HttpErrors.response(status, null, code, text));
+  }
 
   /** Thrown when the body is larger than allowed. */
   static final class TooLarge extends Exception {

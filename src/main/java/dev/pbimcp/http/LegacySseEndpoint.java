@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
@@ -103,7 +104,10 @@ public class LegacySseEndpoint {
   @POST
   @Path("messages")
   public Response message(
-      @QueryParam("sessionId") String id, InputStream body, @Context SecurityContext security)
+      @QueryParam("sessionId") String id,
+      InputStream body,
+      @Context HttpHeaders headers,
+      @Context SecurityContext security)
       throws IOException {
     if (id == null || id.isBlank()) {
       return HttpErrors.response(
@@ -116,16 +120,12 @@ public class LegacySseEndpoint {
       return HttpErrors.response(
           404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
     }
-    JsonValue message;
-    try {
-      message = JsonBodies.read(body, settings.maxBodyBytes());
-    } catch (JsonBodies.TooLarge e) {
-      return HttpErrors.response(413, null, JsonRpc.INVALID_REQUEST, "The message is too large.");
+    JsonBodies.Body read =
+        JsonBodies.message(headers.getMediaType(), body, settings.maxBodyBytes());
+    if (read.refusal() != null) {
+      return read.refusal();
     }
-    if (message == null) {
-      return HttpErrors.response(
-          400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
-    }
+    JsonValue message = read.message();
     JsonRpc.Kind kind = JsonRpc.kind(message);
     if (kind == JsonRpc.Kind.INVALID) {
       return HttpErrors.response(
@@ -159,9 +159,30 @@ public class LegacySseEndpoint {
       default -> {
         Exchange exchange = engine.exchange(session, m, c);
         exchange.runningOn(Thread.currentThread());
-        JsonObject response = engine.handle(m, exchange);
-        if (response != null) {
-          c.send(response);
+        // The same bound as on /mcp: past it the work is cancelled and the client told so, once.
+        var answered = new java.util.concurrent.atomic.AtomicBoolean();
+        int seconds = settings.requestTimeoutSeconds();
+        var timeout =
+            workers
+                .timer()
+                .schedule(
+                    () -> {
+                      if (answered.compareAndSet(false, true)) {
+                        exchange.cancel();
+                        c.send(RequestTimeout.error(m.get("id"), seconds));
+                      }
+                    },
+                    seconds,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        try {
+          JsonObject response = engine.handle(m, exchange);
+          if (response != null && answered.compareAndSet(false, true)) {
+            c.send(response);
+          }
+        } finally {
+          timeout.cancel(false);
+          exchange.runningOn(null);
+          Thread.interrupted();
         }
       }
     }

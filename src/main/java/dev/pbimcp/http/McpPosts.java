@@ -56,25 +56,12 @@ public class McpPosts {
   /** Answers now (returns the response) or later through {@code async} (returns null). */
   Response handle(InputStream body, HttpHeaders headers, Caller caller, AsyncResponse async)
       throws IOException {
-    MediaType type = headers.getMediaType();
-    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-      return HttpErrors.response(
-          415, null, JsonRpc.SERVER_ERROR, "Unsupported Media Type: send application/json.");
+    JsonBodies.Body read =
+        JsonBodies.message(headers.getMediaType(), body, settings.maxBodyBytes());
+    if (read.refusal() != null) {
+      return read.refusal();
     }
-    JsonValue message;
-    try {
-      message = JsonBodies.read(body, settings.maxBodyBytes());
-    } catch (JsonBodies.TooLarge e) {
-      return HttpErrors.response(
-          413,
-          null,
-          JsonRpc.INVALID_REQUEST,
-          "The message exceeds " + settings.maxBodyBytes() + " bytes.");
-    }
-    if (message == null) {
-      return HttpErrors.response(
-          400, null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
-    }
+    JsonValue message = read.message();
     if (message instanceof JsonArray batch) {
       return CallerContext.as(caller, () -> batch(batch, headers, Caller.ownerOf(caller)));
     }

@@ -3,7 +3,6 @@ package dev.pbimcp.http;
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
-import dev.pbimcp.mcp.JsonRpc;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -50,14 +49,7 @@ public class Workers {
             () -> {
               if (!channel.done()) {
                 exchange.cancel();
-                channel.complete(
-                    JsonRpc.error(
-                        id,
-                        JsonRpc.INTERNAL_ERROR,
-                        "The request took longer than "
-                            + timeoutSeconds
-                            + " s and was stopped. Narrow it down and try again.",
-                        null));
+                channel.complete(RequestTimeout.error(id, timeoutSeconds));
               }
             },
             timeoutSeconds,
