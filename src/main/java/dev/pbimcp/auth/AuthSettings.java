@@ -50,8 +50,7 @@ public class AuthSettings {
             .map(AuthSettings::parse)
             .orElse(
                 this.tenantId.isPresent() && this.clientId.isPresent() ? Mode.ENTRA : Mode.NONE);
-    String h = host.trim().toLowerCase(Locale.ROOT);
-    this.loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
+    this.loopback = Loopback.host(host);
     this.forceInsecure = forceInsecure;
     this.scope = scope.trim();
     this.publicUrl = publicUrl.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));

@@ -1,19 +1,16 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.Loopback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Transport settings: where the server listens and which browser origins may call it. */
 @ApplicationScoped
 public class HttpSettings {
-  private static final Set<String> LOOPBACK_HOSTS =
-      Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-
   private final boolean loopbackOnly;
   private final List<String> allowedOrigins;
   private final int maxBodyBytes;
@@ -36,7 +33,7 @@ public class HttpSettings {
       @ConfigProperty(name = "pbimcp.protocol.modern-era", defaultValue = "true")
           boolean modernEra) {
     this.modernEra = modernEra;
-    this.loopbackOnly = isLoopback(host);
+    this.loopbackOnly = isLoopbackHost(host);
     this.allowedOrigins =
         Arrays.stream(origins.split(","))
             .map(String::trim)
@@ -84,10 +81,6 @@ public class HttpSettings {
   }
 
   static boolean isLoopbackHost(String host) {
-    return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
-  }
-
-  private static boolean isLoopback(String host) {
-    return isLoopbackHost(host.trim()) || host.trim().startsWith("127.");
+    return Loopback.host(host);
   }
 }

@@ -1,9 +1,9 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.auth.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,11 +50,10 @@ final class RedirectPolicy {
   static boolean loopback(String uri) {
     try {
       URI u = new URI(uri);
-      String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
       return "http".equals(u.getScheme())
           && u.getRawUserInfo() == null
           && u.getRawFragment() == null
-          && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+          && Loopback.host(u.getHost());
     } catch (URISyntaxException e) {
       return false;
     }

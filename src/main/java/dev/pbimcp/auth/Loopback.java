@@ -1,0 +1,23 @@
+package dev.pbimcp.auth;
+
+import java.util.Locale;
+
+/**
+ * The one loopback rule, for the address the server binds to, the Host header of a request on a
+ * loopback-only server, and redirect URIs of native clients: {@code localhost}, any address of
+ * 127.0.0.0/8, and {@code ::1} (bracketed or not).
+ */
+public final class Loopback {
+  private Loopback() {}
+
+  public static boolean host(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    return h.equals("localhost")
+        || h.equals("::1")
+        || h.equals("[::1]")
+        || h.matches("127(\\.\\d{1,3}){3}");
+  }
+}
