@@ -48,8 +48,7 @@ public class AuthSettings {
     this.mode =
         mode.filter(s -> !s.isBlank())
             .map(AuthSettings::parse)
-            .orElse(
-                this.tenantId.isPresent() && this.clientId.isPresent() ? Mode.ENTRA : Mode.NONE);
+            .orElse(AzureApp.configured(this.tenantId, this.clientId) ? Mode.ENTRA : Mode.NONE);
     this.loopback = Loopback.host(host);
     this.forceInsecure = forceInsecure;
     this.scope = scope.trim();

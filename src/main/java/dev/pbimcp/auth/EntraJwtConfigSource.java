@@ -17,7 +17,7 @@ public class EntraJwtConfigSource implements ConfigSource {
   public EntraJwtConfigSource() {
     String tenant = setting("AZURE_TENANT_ID");
     String client = setting("AZURE_CLIENT_ID");
-    if (tenant != null && client != null) {
+    if (AzureApp.configured(tenant, client)) {
       values.put(
           "mp.jwt.verify.publickey.location",
           "https://login.microsoftonline.com/" + tenant + "/discovery/v2.0/keys");

@@ -1,5 +1,6 @@
 package dev.pbimcp.powerbi;
 
+import dev.pbimcp.auth.AzureApp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public class PowerBiSettings {
   }
 
   public Backend backend() {
-    return tenantId.isPresent() && clientId.isPresent() ? Backend.POWER_BI : Backend.EMULATOR;
+    return AzureApp.configured(tenantId, clientId) ? Backend.POWER_BI : Backend.EMULATOR;
   }
 
   public Optional<String> tenantId() {
