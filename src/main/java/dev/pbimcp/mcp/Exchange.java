@@ -122,6 +122,11 @@ public final class Exchange implements ToolContext {
   }
 
   @Override
+  public String protocolVersion() {
+    return modern != null ? ProtocolVersions.MODERN : session.protocolVersion();
+  }
+
+  @Override
   public boolean clientSupports(String capability) {
     return modern != null
         ? modern.clientCapabilities().containsKey(capability)

@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * nothing; changing the key ends every session (clients get 404 and initialize again).
  */
 @ApplicationScoped
-public class SessionCodec {
+public class SessionCodec implements dev.pbimcp.registry.Signer {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,12 +76,14 @@ public class SessionCodec {
    * Claims in the same signed form as session ids, for the client to carry and send back (the
    * {@code requestState} of a multi round-trip request): any instance with the key reads them.
    */
+  @Override
   public String signed(JsonObject claims) {
     String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     return payload + "." + B64.encodeToString(sign(payload));
   }
 
   /** The claims of a value made by {@link #signed}, or empty when forged or corrupted. */
+  @Override
   public Optional<JsonObject> opened(String value) {
     if (value == null || value.length() > 1_000_000) {
       return Optional.empty();

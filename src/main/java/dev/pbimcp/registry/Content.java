@@ -29,6 +29,18 @@ public final class Content {
         .build();
   }
 
+  /** A link to a resource the client may read (2025-06-18 and later). */
+  public static JsonObject resourceLink(
+      String uri, String name, String mimeType, String description) {
+    return Json.createObjectBuilder()
+        .add("type", "resource_link")
+        .add("uri", uri)
+        .add("name", name)
+        .add("mimeType", mimeType)
+        .add("description", description)
+        .build();
+  }
+
   private static JsonObject binary(String type, String base64, String mimeType) {
     return Json.createObjectBuilder()
         .add("type", type)

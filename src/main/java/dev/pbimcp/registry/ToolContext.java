@@ -51,6 +51,11 @@ public interface ToolContext {
   /** True once the client cancelled this call; long work should check it and stop. */
   boolean isCancelled();
 
+  /** The protocol revision the call came in (what content the client understands). */
+  default String protocolVersion() {
+    return "2025-11-25";
+  }
+
   /**
    * Ends the HTTP response stream now while the call goes on; the client reconnects and receives
    * the rest (SSE polling). A no-op where the transport cannot resume.

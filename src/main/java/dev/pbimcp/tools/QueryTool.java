@@ -91,6 +91,10 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
               "Rows in the embedded CSV, from the first; fewer than row_count when the CSV was cut"
                   + " to fit one tool result.")
           Long csvRowCount,
+      @Param(
+              "A resource to read (resources/read) for the rows from next_offset on, as CSV; for"
+                  + " clients of 2025-06-18 and later, for an hour, for this user only.")
+          String restUri,
       @Param("Why this query failed, if it did; the other queries still ran.") String error) {}
 
   /** All answers. */
@@ -99,6 +103,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
           List<QueryOutput> results) {}
 
   private final PowerBiGateway gateway;
+  private final ResultLinks links;
   private final int defaultPreview;
   private final boolean allowImpersonation;
   private final int budget;
@@ -107,6 +112,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
   public QueryTool(
       PowerBiGateway gateway,
       ToolPolicy policy,
+      ResultLinks links,
       @ConfigProperty(name = "pbimcp.query.preview-rows", defaultValue = "100") int defaultPreview,
       @ConfigProperty(name = "pbimcp.query.allow-impersonation", defaultValue = "false")
           boolean allowImpersonation) {
@@ -124,6 +130,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
             + " preview.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
+    this.links = links;
     this.budget = policy == null ? ToolPolicy.DEFAULT_RESULT_BUDGET : policy.resultBudget();
     this.defaultPreview = Math.max(1, defaultPreview);
     this.allowImpersonation = allowImpersonation;
@@ -131,7 +138,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
 
   /** For CDI's proxy. */
   protected QueryTool() {
-    this(null, null, 100, false);
+    this(null, null, null, 100, false);
   }
 
   @Override
@@ -157,13 +164,37 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
                 in.queries().get(i),
                 new QueryWindow(offset, preview, 2L * budget / in.queries().size()),
                 in.impersonatedUser());
-        ResultFit.Fit fit = ResultFit.of(r, offset, budget / in.queries().size());
+        boolean linked = links(context);
+        String dax = in.queries().get(i);
+        // The link's room comes out of the query's share first; its length hardly depends on
+        // the offset it will carry.
+        int linkRoom =
+            linked
+                ? links.link(ws, ds, dax, r.rowCount(), in.impersonatedUser()).length() + 400
+                : 0;
+        ResultFit.Fit fit = ResultFit.of(r, offset, budget / in.queries().size() - linkRoom);
         long held = Math.max(fit.previewRows(), fit.csv() == null ? 0 : fit.csvRows());
         Long next = offset + held < r.rowCount() ? offset + held : null;
         String csvUri = null;
         if (fit.csv() != null) {
-          csvUri = "pbimcp://query-results/" + UUID.randomUUID() + ".csv";
+          csvUri = "pbimcp://embedded-results/" + UUID.randomUUID() + ".csv";
           attachments.add(Content.resource(csvUri, "text/csv", fit.csv()));
+        }
+        String restUri = null;
+        if (next != null && linked) {
+          restUri = links.link(ws, ds, dax, next, in.impersonatedUser());
+          attachments.add(
+              Content.resourceLink(
+                  restUri,
+                  "query-" + (i + 1) + "-rows-" + (next + 1) + "-on.csv",
+                  "text/csv",
+                  "Rows "
+                      + (next + 1)
+                      + " to "
+                      + r.rowCount()
+                      + " of query "
+                      + (i + 1)
+                      + " as CSV (read with resources/read; valid for an hour)."));
         }
         boolean cut = r.truncation() != QueryResult.Truncation.NONE;
         results.add(
@@ -180,6 +211,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
                 r.truncationDetail(),
                 csvUri,
                 fit.csv() == null ? null : fit.csvRows(),
+                restUri,
                 null));
       } catch (PowerBiException e) {
         if (e.kind() != PowerBiException.Kind.BAD_QUERY) {
@@ -200,6 +232,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
                 null,
                 null,
                 null,
+                null,
                 e.getMessage()));
       }
       context.progress(i + 1, (double) in.queries().size(), null);
@@ -208,6 +241,11 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       throw new ToolException(String.join("\n", results.stream().map(QueryOutput::error).toList()));
     }
     return new Answer<>(new Output(results), attachments);
+  }
+
+  /** resource_link content exists from 2025-06-18 on; older clients get the embedded CSV only. */
+  private static boolean links(ToolContext context) {
+    return context.protocolVersion().compareTo("2025-06-18") >= 0;
   }
 
   @Override
@@ -247,6 +285,7 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
       if (q.nextOffset() != null) {
         b.append(". The rest does not fit in one answer: call again with offset ")
             .append(q.nextOffset())
+            .append(q.restUri() == null ? "" : " or read the attached link")
             .append(" to read on, or filter or aggregate the query");
       }
       if (q.truncatedByPowerBi()) {

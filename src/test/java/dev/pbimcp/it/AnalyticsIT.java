@@ -168,6 +168,45 @@ class AnalyticsIT {
         100_000 + next / 2,
         second.getJsonArray("rows").getJsonArray(0).getJsonNumber(0).longValue());
     assertTrue(second.getJsonNumber("next_offset").longValue() > next);
+
+    // The same rest as a link, for clients that read resources: from next_offset on, as CSV.
+    String link = first.getString("rest_uri");
+    JsonObject read =
+        client.result("resources/read", Json.createObjectBuilder().add("uri", link).build());
+    String csv = read.getJsonArray("contents").getJsonObject(0).getString("text");
+    String firstRow = csv.split("\r\n")[1];
+    assertTrue(firstRow.startsWith((100_000 + next / 2) + ","), firstRow);
+    assertTrue(read.toString().length() <= 100_000, "the read fits the budget too");
+    assertTrue(
+        read.getJsonArray("contents").getJsonObject(1).getString("text").contains("rows after"),
+        "the read says where the rest is: " + read.getJsonArray("contents").getJsonObject(1));
+    String forged = link.substring(0, link.length() - 4) + "AAAA";
+    JsonObject refused =
+        client.call("resources/read", Json.createObjectBuilder().add("uri", forged).build());
+    assertEquals(-32002, refused.getJsonObject("error").getInt("code"), refused.toString());
+  }
+
+  @Test
+  void olderClientsGetNoResourceLinks() throws Exception {
+    McpHttp old = McpHttp.on(Ports.http());
+    old.initialize("2025-03-26", Json.createObjectBuilder().build());
+    JsonObject r =
+        old.result(
+            "tools/call",
+            Json.createObjectBuilder()
+                .add("name", "execute_powerbi_query")
+                .add(
+                    "arguments",
+                    Json.createObjectBuilder()
+                        .add("workspace_id", WORKSPACE)
+                        .add("dataset_id", SALES)
+                        .add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'")))
+                .build());
+    assertFalse(
+        r.getJsonArray("content").toString().contains("resource_link"), "not in 2025-03-26");
+    assertTrue(
+        r.getJsonArray("content").toString().contains("\"type\":\"resource\""),
+        "the CSV is embedded");
   }
 
   private static JsonObject page(long offset) throws Exception {

@@ -261,10 +261,56 @@ class EntraIT {
         assertTrue(
             !log.contains(userToken) && !log.contains("obo-for-") && !log.contains("api-secret"),
             "no token or secret in the log");
+        resultLinksBelongToTheirUser(port, key, userToken, session);
       }
     } finally {
       jwks.stop(0);
     }
+  }
+
+  /** The rest of a large answer is a link its owner can read and nobody else can. */
+  private static void resultLinksBelongToTheirUser(
+      int port, RSAKey key, String aliceToken, String aliceSession) throws Exception {
+    String query =
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+            + "\"execute_powerbi_query\",\"arguments\":{\"workspace_id\":\""
+            + SampleIds.workspace("Sales Analytics")
+            + "\",\"dataset_id\":\""
+            + SampleIds.dataset("Sales")
+            + "\",\"queries\":[\"EVALUATE 'Sales'\"]}}}";
+    JsonObject answer =
+        McpHttp.responseFrom(postWith(port, aliceToken, query, aliceSession), 3)
+            .getJsonObject("result");
+    String link =
+        answer
+            .getJsonObject("structuredContent")
+            .getJsonArray("results")
+            .getJsonObject(0)
+            .getString("rest_uri");
+    assertTrue(
+        answer.getJsonArray("content").toString().contains("\"type\":\"resource_link\""),
+        "the answer carries the link as resource_link content");
+    String read =
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":{\"uri\":\""
+            + link
+            + "\"}}";
+    JsonObject mine = McpHttp.responseFrom(postWith(port, aliceToken, read, aliceSession), 4);
+    assertTrue(
+        mine.getJsonObject("result")
+            .getJsonArray("contents")
+            .getJsonObject(0)
+            .getString("text")
+            .startsWith("Sales[OrderNumber]"),
+        "its owner reads the rows as CSV");
+
+    String bobToken = sign(key, c -> c.claim("oid", "9f8e7d6c-bbbb-cccc-dddd-444455556666"));
+    String bobSession =
+        postWith(port, bobToken, INIT, null).headers().firstValue("Mcp-Session-Id").orElseThrow();
+    JsonObject theirs = McpHttp.responseFrom(postWith(port, bobToken, read, bobSession), 4);
+    assertEquals(
+        -32002,
+        theirs.getJsonObject("error").getInt("code"),
+        "another user's link does not exist for them: " + theirs);
   }
 
   private static HttpServer jwks(RSAKey key) throws Exception {
