@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface ResourceProvider {
 
-  List<ResourceDescriptor> resources();
+  /** The fixed resources listed; most providers serve only templates. */
+  default List<ResourceDescriptor> resources() {
+    return List.of();
+  }
 
   default List<ResourceTemplateDescriptor> templates() {
     return List.of();

@@ -7,7 +7,6 @@ import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.QueryResult;
 import dev.pbimcp.powerbi.QueryWindow;
 import dev.pbimcp.registry.ResourceContents;
-import dev.pbimcp.registry.ResourceDescriptor;
 import dev.pbimcp.registry.ResourceProvider;
 import dev.pbimcp.registry.ResourceTemplateDescriptor;
 import dev.pbimcp.registry.Signer;
@@ -68,11 +67,6 @@ public class ResultLinks implements ResourceProvider {
       claims.add("i", impersonated);
     }
     return PREFIX + signer.signed(claims.build());
-  }
-
-  @Override
-  public List<ResourceDescriptor> resources() {
-    return List.of();
   }
 
   @Override

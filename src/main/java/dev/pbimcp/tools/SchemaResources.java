@@ -3,7 +3,6 @@ package dev.pbimcp.tools;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.ResourceContents;
-import dev.pbimcp.registry.ResourceDescriptor;
 import dev.pbimcp.registry.ResourceProvider;
 import dev.pbimcp.registry.ResourceTemplateDescriptor;
 import dev.pbimcp.registry.ToolException;
@@ -36,11 +35,6 @@ public class SchemaResources implements ResourceProvider {
   /** For CDI's proxy. */
   protected SchemaResources() {
     this(null, null);
-  }
-
-  @Override
-  public List<ResourceDescriptor> resources() {
-    return List.of();
   }
 
   @Override
