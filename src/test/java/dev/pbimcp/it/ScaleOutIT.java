@@ -47,6 +47,7 @@ class ScaleOutIT {
       for (int i = 0; i < 10; i++) {
         assertServed((i % 2 == 0 ? a : viaB).post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)));
       }
+      restOfAnAnswerOnAnotherInstance(a, viaB);
       b.stop();
       b.start();
       assertServed(viaB.post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)));
@@ -54,6 +55,36 @@ class ScaleOutIT {
       McpHttp viaC = on(c.port()).withSession(a.sessionId(), "2025-11-25");
       assertEquals(404, viaC.post(STATUS, Map.of("Accept", McpHttp.ACCEPT_BOTH)).statusCode());
     }
+  }
+
+  /** A large answer's next page and its link, made on one instance, are served by another. */
+  private static void restOfAnAnswerOnAnotherInstance(McpHttp a, McpHttp viaB) throws Exception {
+    JsonObject args =
+        Json.createObjectBuilder()
+            .add("workspace_id", SampleIds.workspace("Sales Analytics"))
+            .add("dataset_id", SampleIds.dataset("Sales"))
+            .add("queries", Json.createArrayBuilder().add("EVALUATE 'Sales'"))
+            .build();
+    JsonObject first =
+        a.callTool("execute_powerbi_query", args)
+            .getJsonObject("structuredContent")
+            .getJsonArray("results")
+            .getJsonObject(0);
+    long next = first.getJsonNumber("next_offset").longValue();
+    JsonObject page =
+        viaB.callTool(
+                "execute_powerbi_query", Json.createObjectBuilder(args).add("offset", next).build())
+            .getJsonObject("structuredContent")
+            .getJsonArray("results")
+            .getJsonObject(0);
+    assertEquals(next, page.getJsonNumber("first_row").longValue(), "the next page, elsewhere");
+    JsonObject read =
+        viaB.result(
+            "resources/read",
+            Json.createObjectBuilder().add("uri", first.getString("rest_uri")).build());
+    assertTrue(
+        read.getJsonArray("contents").getJsonObject(0).getString("text").startsWith("Sales["),
+        "the link made on one instance is read on another");
   }
 
   /**
