@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTableTest {
   private static final Pattern READS =
       Pattern.compile(
-          "(?:ConfigProperty\\(\\s*name\\s*=|name\\s*=|getValue\\(|getOptionalValue\\(|setting\\()"
+          "(?:ConfigProperty\\(\\s*name\\s*=|name\\s*=|getValue\\(|getOptionalValue\\(|setting\\((?:\\s*config\\s*,)?)"
               + "\\s*\"([A-Za-z][A-Za-z0-9._-]*)\"");
   private static final Pattern VARIABLES = Pattern.compile("<variable name=\"([a-z0-9.-]+)\"");
   private static final Pattern DOCUMENTED = Pattern.compile("`([A-Z][A-Z0-9_]+)`");

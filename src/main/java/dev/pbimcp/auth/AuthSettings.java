@@ -53,7 +53,7 @@ public class AuthSettings {
     this.forceInsecure = forceInsecure;
     this.scope = scope.trim();
     this.publicUrl = publicUrl.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
-    this.authority = authority.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
+    this.authority = authority.filter(s -> !s.isBlank());
   }
 
   /** For CDI's proxy. */
@@ -88,28 +88,29 @@ public class AuthSettings {
     return clientId.orElse("");
   }
 
-  /**
-   * Entra's v2 endpoint base for the tenant, {@code https://login.microsoftonline.com/{tid}/v2.0};
-   * PBIMCP_ENTRA_AUTHORITY points it elsewhere (sovereign clouds, the tests' stand-in).
-   */
+  /** Where Entra is for this tenant (PBIMCP_ENTRA_AUTHORITY or the public cloud). */
+  public EntraAuthority entra() {
+    return EntraAuthority.of(authority.orElse(null), tenantId.orElse(null));
+  }
+
+  /** Entra's v2 endpoint base, {@code https://login.microsoftonline.com/{tid}/v2.0} by default. */
   public String authority() {
-    return authority.orElse(
-        "https://login.microsoftonline.com/" + tenantId.orElse("common") + "/v2.0");
+    return entra().v2();
   }
 
   /** Entra's authorization endpoint: the façade sends users there to sign in. */
   public String upstreamAuthorizeEndpoint() {
-    return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/authorize";
+    return entra().authorizeEndpoint();
   }
 
   /** Entra's signing keys (the ID tokens a client may ask for are Entra's). */
   public String upstreamKeys() {
-    return authority().replaceAll("/v2\\.0$", "") + "/discovery/v2.0/keys";
+    return entra().keys();
   }
 
   /** Entra's token endpoint: the façade forwards clients' grants there. */
   public String upstreamTokenEndpoint() {
-    return authority().replaceAll("/v2\\.0$", "") + "/oauth2/v2.0/token";
+    return entra().tokenEndpoint();
   }
 
   /**

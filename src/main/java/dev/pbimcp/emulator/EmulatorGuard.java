@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
 
 /**
  * In front of every emulator path: absent (404) unless the server uses the emulator; the API needs
@@ -66,7 +67,26 @@ public class EmulatorGuard implements ContainerRequestFilter {
         Thread.currentThread().interrupt();
       }
     }
-    if (f.malformed()) {
+    if ("drop".equals(f.body())) {
+      // Half an answer, then the connection goes: the container aborts it on the exception.
+      request.abortWith(
+          Response.ok(
+                  (jakarta.ws.rs.core.StreamingOutput)
+                      out -> {
+                        out.write("{\"value\":[{\"id\":".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        throw new java.io.IOException("fault: connection dropped");
+                      },
+                  MediaType.APPLICATION_JSON_TYPE)
+              .build());
+    } else if ("html".equals(f.body())) {
+      request.abortWith(
+          Response.status(f.status() > 0 ? f.status() : 200)
+              .type(MediaType.TEXT_HTML_TYPE)
+              .entity(
+                  "<html><body><h1>502 Bad Gateway</h1><p>upstream unreachable</p></body></html>")
+              .build());
+    } else if (f.malformed()) {
       request.abortWith(
           Response.ok(
                   "{\"results\":[{\"tables\":[{\"rows\":[{\"x\":", MediaType.APPLICATION_JSON_TYPE)

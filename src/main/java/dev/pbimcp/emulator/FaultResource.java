@@ -49,6 +49,7 @@ public class FaultResource {
               f.containsKey("retryAfter") ? f.getInt("retryAfter") : null,
               f.getJsonNumber("delayMs") == null ? 0 : f.getJsonNumber("delayMs").longValue(),
               f.getBoolean("malformed", false),
+              f.getString("body", null),
               new int[] {f.getInt("count", 1)}));
     } catch (PatternSyntaxException | ClassCastException e) {
       return Response.status(400).entity("Bad fault: " + e.getMessage()).build();

@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
-/** Faults tests inject into the emulator: a status, a delay or a malformed body, N times. */
+/**
+ * Faults tests inject into the emulator, N times: a status, a delay, a malformed (cut-off) body, or
+ * a {@code body} of kind {@code html} (a proxy's page instead of Power BI's JSON) or {@code drop}
+ * (the connection dropped halfway through the answer).
+ */
 @ApplicationScoped
 public class Faults {
   /** One injected fault. */
@@ -16,6 +20,7 @@ public class Faults {
       Integer retryAfter,
       long delayMillis,
       boolean malformed,
+      String body,
       int[] left) {}
 
   private final List<Fault> faults = new CopyOnWriteArrayList<>();

@@ -1,6 +1,7 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.auth.Loopback;
+import dev.pbimcp.mcp.McpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ public class HttpSettings {
   private final int requestTimeoutSeconds;
   private final long keepAliveMillis;
   private final boolean modernEra;
+  private final int maxOpenStreams;
 
   @Inject
   public HttpSettings(
@@ -30,8 +32,12 @@ public class HttpSettings {
           int requestTimeoutSeconds,
       @ConfigProperty(name = "pbimcp.sse.keep-alive-seconds", defaultValue = "15")
           int keepAliveSeconds,
-      @ConfigProperty(name = "pbimcp.protocol.modern-era", defaultValue = "true")
-          boolean modernEra) {
+      @ConfigProperty(name = "pbimcp.protocol.modern-era", defaultValue = "true") boolean modernEra,
+      @ConfigProperty(name = "pbimcp.max-open-streams", defaultValue = "1000") int maxOpenStreams,
+      // Read by Liberty for the requests executor (server.xml); here only to refuse nonsense
+      // with the setting's name before anything says ready.
+      @ConfigProperty(name = "pbimcp.max-concurrent-requests") int maxConcurrentRequests,
+      @ConfigProperty(name = "pbimcp.max-queued-requests") int maxQueuedRequests) {
     this.modernEra = modernEra;
     this.loopbackOnly = isLoopbackHost(host);
     this.allowedOrigins =
@@ -40,14 +46,19 @@ public class HttpSettings {
             .filter(s -> !s.isEmpty())
             .map(s -> s.toLowerCase(Locale.ROOT))
             .toList();
-    this.maxBodyBytes = maxBodyBytes;
-    this.requestTimeoutSeconds = requestTimeoutSeconds;
-    this.keepAliveMillis = Math.max(1, keepAliveSeconds) * 1000L;
+    this.maxBodyBytes = McpConfig.atLeast("PBIMCP_MAX_BODY_BYTES", maxBodyBytes, 1024);
+    this.requestTimeoutSeconds =
+        McpConfig.atLeast("PBIMCP_REQUEST_TIMEOUT_SECONDS", requestTimeoutSeconds, 1);
+    this.keepAliveMillis =
+        McpConfig.atLeast("PBIMCP_SSE_KEEP_ALIVE_SECONDS", keepAliveSeconds, 1) * 1000L;
+    this.maxOpenStreams = McpConfig.atLeast("PBIMCP_MAX_OPEN_STREAMS", maxOpenStreams, 1);
+    McpConfig.atLeast("PBIMCP_MAX_CONCURRENT_REQUESTS", maxConcurrentRequests, 1);
+    McpConfig.atLeast("PBIMCP_MAX_QUEUED_REQUESTS", maxQueuedRequests, 1);
   }
 
   /** For CDI's proxy. */
   protected HttpSettings() {
-    this("127.0.0.1", "", 4194304, 300, 15, true);
+    this("127.0.0.1", "", 4194304, 300, 15, true, 1000, 1, 1);
   }
 
   /**
@@ -65,6 +76,11 @@ public class HttpSettings {
 
   public List<String> allowedOrigins() {
     return allowedOrigins;
+  }
+
+  /** The most streams (GET, listen, /sse, streamed answers) this instance holds open at once. */
+  public int maxOpenStreams() {
+    return maxOpenStreams;
   }
 
   public int maxBodyBytes() {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The 2024-11-05 HTTP+SSE transport, for clients that predate Streamable HTTP: {@code GET /sse}
@@ -80,24 +83,26 @@ public class LegacySseEndpoint {
 
   @GET
   @Path("sse")
-  public Response open(@Context SecurityContext security) {
-    byte[] random = new byte[18];
-    RANDOM.nextBytes(random);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    EventStream stream = streams.open("sse:" + id);
-    Connection connection =
-        new Connection(stream, Caller.ownerOf(CallerContext.of(security.getUserPrincipal())));
-    connections.put(id, connection);
-    stream.append("endpoint", "/messages?sessionId=" + id, false);
-    SseWriter writer = new SseWriter(stream, 0, false, settings.keepAliveMillis());
-    return SseWriter.response(
-        out -> {
-          try {
-            writer.write(out);
-          } finally {
-            connections.remove(id);
-            streams.close(stream);
-          }
+  public void open(@Context SecurityContext security, @Suspended AsyncResponse async) {
+    String owner = Caller.ownerOf(CallerContext.of(security.getUserPrincipal()));
+    workers.stream(
+        async,
+        () -> {
+          byte[] random = new byte[18];
+          RANDOM.nextBytes(random);
+          String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+          EventStream stream = streams.open("sse:" + id);
+          connections.put(id, new Connection(stream, owner));
+          stream.append("endpoint", "/messages?sessionId=" + id, false);
+          SseWriter writer = new SseWriter(stream, 0, false, settings.keepAliveMillis());
+          return out -> {
+            try {
+              writer.write(out);
+            } finally {
+              connections.remove(id);
+              streams.close(stream);
+            }
+          };
         });
   }
 
@@ -132,10 +137,41 @@ public class LegacySseEndpoint {
           400, null, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
     }
     JsonObject m = message.asJsonObject();
-    workers.pool().execute(() -> CallerContext.as(caller, () -> process(connection, kind, m)));
+    Session session = connection.session;
+    boolean started =
+        kind == JsonRpc.Kind.REQUEST
+                && session != null
+                && !"initialize".equals(m.getString("method"))
+            ? request(connection, session, m, caller)
+            : workers.submit(caller, () -> process(connection, kind, m));
+    if (!started) {
+      return Workers.busy(m.get("id"), "request workers");
+    }
     return Response.accepted().build();
   }
 
+  /** A request on an open session: its answer, or the timeout's error, goes on the stream once. */
+  private boolean request(Connection c, Session session, JsonObject m, Caller caller) {
+    Exchange exchange = engine.exchange(session, m, c);
+    AtomicBoolean answered = new AtomicBoolean();
+    Workers.Answer answer =
+        new Workers.Answer() {
+          @Override
+          public void complete(JsonObject response) {
+            if (response != null && answered.compareAndSet(false, true)) {
+              c.send(response);
+            }
+          }
+
+          @Override
+          public boolean done() {
+            return answered.get();
+          }
+        };
+    return workers.run(exchange, answer, m.get("id"), caller, () -> engine.handle(m, exchange));
+  }
+
+  /** Initialize, notifications and responses: quick, with nothing to answer on time. */
   private Void process(Connection c, JsonRpc.Kind kind, JsonObject m) {
     if (kind == JsonRpc.Kind.REQUEST && "initialize".equals(m.getString("method"))) {
       McpEngine.Opened opened = engine.initialize(m, c.owner);
@@ -151,40 +187,10 @@ public class LegacySseEndpoint {
       if (kind == JsonRpc.Kind.REQUEST) {
         c.send(JsonRpc.error(m.get("id"), JsonRpc.INVALID_REQUEST, "Send initialize first.", null));
       }
-      return null;
-    }
-    switch (kind) {
-      case NOTIFICATION -> engine.notification(m, session);
-      case RESPONSE -> engine.response(m);
-      default -> {
-        Exchange exchange = engine.exchange(session, m, c);
-        exchange.runningOn(Thread.currentThread());
-        // The same bound as on /mcp: past it the work is cancelled and the client told so, once.
-        var answered = new java.util.concurrent.atomic.AtomicBoolean();
-        int seconds = settings.requestTimeoutSeconds();
-        var timeout =
-            workers
-                .timer()
-                .schedule(
-                    () -> {
-                      if (answered.compareAndSet(false, true)) {
-                        exchange.cancel();
-                        c.send(RequestTimeout.error(m.get("id"), seconds));
-                      }
-                    },
-                    seconds,
-                    java.util.concurrent.TimeUnit.SECONDS);
-        try {
-          JsonObject response = engine.handle(m, exchange);
-          if (response != null && answered.compareAndSet(false, true)) {
-            c.send(response);
-          }
-        } finally {
-          timeout.cancel(false);
-          exchange.runningOn(null);
-          Thread.interrupted();
-        }
-      }
+    } else if (kind == JsonRpc.Kind.NOTIFICATION) {
+      engine.notification(m, session);
+    } else {
+      engine.response(m);
     }
     return null;
   }

@@ -38,6 +38,7 @@ public class McpEndpoint {
   private final McpEngine engine;
   private final Subscriptions subscriptions;
   private final HttpSettings settings;
+  private final Workers workers;
 
   @Inject
   public McpEndpoint(
@@ -46,7 +47,9 @@ public class McpEndpoint {
       EventStreams streams,
       McpEngine engine,
       Subscriptions subscriptions,
-      HttpSettings settings) {
+      HttpSettings settings,
+      Workers workers) {
+    this.workers = workers;
     this.posts = posts;
     this.gate = gate;
     this.streams = streams;
@@ -57,7 +60,7 @@ public class McpEndpoint {
 
   /** For CDI's proxy. */
   public McpEndpoint() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @POST
@@ -89,28 +92,49 @@ public class McpEndpoint {
    * holds from the event after that id.
    */
   @GET
-  public Response get(@Context HttpHeaders headers, @Context SecurityContext security) {
+  public void get(
+      @Context HttpHeaders headers,
+      @Context SecurityContext security,
+      @Suspended AsyncResponse async) {
     if (modernOnly(headers)) {
-      return notInModernEra();
+      async.resume(notInModernEra());
+      return;
     }
-    if (!acceptsEventStream(headers)) {
-      return HttpErrors.response(
-          406, null, JsonRpc.SERVER_ERROR, "Not Acceptable: GET needs Accept: text/event-stream.");
+    if (!Accept.eventStream(headers)) {
+      async.resume(
+          HttpErrors.response(
+              406,
+              null,
+              JsonRpc.SERVER_ERROR,
+              "Not Acceptable: GET needs Accept: text/event-stream."));
+      return;
     }
-    Session session = gate.require(headers, owner(security));
+    Session session;
+    try {
+      session = gate.require(headers, owner(security));
+    } catch (WebApplicationException e) {
+      async.resume(e.getResponse());
+      return;
+    }
     String lastEventId = headers.getHeaderString("Last-Event-ID");
     var resumed = streams.find(lastEventId, session.key());
     if (resumed.isPresent()) {
-      return SseWriter.response(
-          new SseWriter(
-              resumed.get(),
-              EventStreams.sequenceOf(lastEventId),
-              true,
-              settings.keepAliveMillis()));
+      workers.stream(
+          async,
+          () ->
+              new SseWriter(
+                  resumed.get(),
+                  EventStreams.sequenceOf(lastEventId),
+                  true,
+                  settings.keepAliveMillis()));
+      return;
     }
-    EventStream stream = streams.sessionStream(session.key());
-    return SseWriter.response(
-        new SseWriter(stream, stream.lastSeq(), true, settings.keepAliveMillis()));
+    workers.stream(
+        async,
+        () -> {
+          EventStream stream = streams.sessionStream(session.key());
+          return new SseWriter(stream, stream.lastSeq(), true, settings.keepAliveMillis());
+        });
   }
 
   @DELETE
@@ -151,11 +175,6 @@ public class McpEndpoint {
                     null)
                 .toString())
         .build();
-  }
-
-  private static boolean acceptsEventStream(HttpHeaders headers) {
-    return headers.getAcceptableMediaTypes().stream()
-        .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/event-stream")));
   }
 
   private static String owner(SecurityContext security) {

@@ -83,8 +83,8 @@ public class McpPosts {
           return initialize(message.asJsonObject(), Caller.ownerOf(caller));
         }
         Session session = gate.require(headers, Caller.ownerOf(caller));
-        dispatch(message.asJsonObject(), session, sseAccepted(headers), caller, async);
-        return null;
+        return dispatch(
+            message.asJsonObject(), session, Accept.eventStream(headers), caller, async);
       default:
         accept(message.asJsonObject(), gate.require(headers, Caller.ownerOf(caller)));
         return Response.accepted().build();
@@ -110,27 +110,18 @@ public class McpPosts {
     }
   }
 
-  private void dispatch(
+  /** Null once the work is under way (the answer comes through {@code async}), else a refusal. */
+  private Response dispatch(
       JsonObject request, Session session, boolean sse, Caller caller, AsyncResponse async) {
     boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
     var channel =
         new ResponseChannel(
-            async,
-            sse,
-            prime,
-            session.key(),
-            streams,
-            workers.pool(),
-            settings.keepAliveMillis(),
-            null);
+            async, sse, prime, session.key(), streams, workers, settings.keepAliveMillis(), null);
     Exchange exchange = engine.exchange(session, request, channel);
-    workers.run(
-        exchange,
-        channel,
-        request.get("id"),
-        caller,
-        settings.requestTimeoutSeconds(),
-        () -> engine.handle(request, exchange));
+    boolean started =
+        workers.run(
+            exchange, channel, request.get("id"), caller, () -> engine.handle(request, exchange));
+    return started ? null : Workers.busy(request.get("id"), "request workers");
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */
@@ -185,10 +176,4 @@ public class McpPosts {
         @Override
         public void closeStream() {}
       };
-
-  /** Claude.ai has sent {@code Accept: *}{@code /*}: such clients get JSON, never a stream. */
-  static boolean sseAccepted(HttpHeaders headers) {
-    return headers.getAcceptableMediaTypes().stream()
-        .anyMatch(m -> "text".equals(m.getType()) && "event-stream".equals(m.getSubtype()));
-  }
 }

@@ -64,11 +64,12 @@ public class ModernPosts {
     try {
       modern = gate.admit(message, headers::getHeaderString);
     } catch (McpError e) {
-      return HttpErrors.json(e.httpStatus() > 0 ? e.httpStatus() : 400, JsonRpc.error(id, e));
+      JsonObject refusal = JsonRpc.error(id, e);
+      return HttpErrors.json(ModernMethods.refusalStatus(refusal), refusal);
     }
-    boolean sse = McpPosts.sseAccepted(headers);
+    boolean sse = Accept.eventStream(headers);
     if ("subscriptions/listen".equals(message.getString("method"))) {
-      return listen(message, sse);
+      return listen(message, sse, async);
     }
     String key = "modern-" + UUID.randomUUID();
     Exchange[] holder = new Exchange[1];
@@ -79,23 +80,18 @@ public class ModernPosts {
                 false,
                 key,
                 streams,
-                workers.pool(),
+                workers,
                 settings.keepAliveMillis(),
                 () -> holder[0].cancel())
             .statusBy(ModernMethods::status);
     Exchange exchange = methods.exchange(modern, message, channel);
     holder[0] = exchange;
-    workers.run(
-        exchange,
-        channel,
-        id,
-        caller,
-        settings.requestTimeoutSeconds(),
-        () -> methods.handle(message, exchange));
-    return null;
+    boolean started =
+        workers.run(exchange, channel, id, caller, () -> methods.handle(message, exchange));
+    return started ? null : Workers.busy(id, "request workers");
   }
 
-  private Response listen(JsonObject message, boolean sse) {
+  private Response listen(JsonObject message, boolean sse, AsyncResponse async) {
     if (!sse) {
       return HttpErrors.response(
           406,
@@ -103,31 +99,34 @@ public class ModernPosts {
           JsonRpc.INVALID_REQUEST,
           "subscriptions/listen answers with a stream: send Accept: text/event-stream.");
     }
-    String key = "listen-" + UUID.randomUUID();
-    EventStream stream = streams.open(key);
-    Outbound sink =
-        new Outbound() {
-          @Override
-          public boolean send(JsonObject m) {
-            stream.append(m.toString(), false);
-            return true;
-          }
+    workers.stream(
+        async,
+        () -> {
+          EventStream stream = streams.open("listen-" + UUID.randomUUID());
+          Outbound sink =
+              new Outbound() {
+                @Override
+                public boolean send(JsonObject m) {
+                  stream.append(m.toString(), false);
+                  return true;
+                }
 
-          @Override
-          public void closeStream() {
-            stream.requestClose();
-          }
-        };
-    String subscription = listeners.listen(message.get("id"), JsonRpc.params(message), sink);
-    return SseWriter.response(
-        new SseWriter(
-            stream,
-            0,
-            false,
-            settings.keepAliveMillis(),
-            () -> {
-              listeners.close(subscription);
-              streams.close(stream);
-            }));
+                @Override
+                public void closeStream() {
+                  stream.requestClose();
+                }
+              };
+          String subscription = listeners.listen(message.get("id"), JsonRpc.params(message), sink);
+          return new SseWriter(
+              stream,
+              0,
+              false,
+              settings.keepAliveMillis(),
+              () -> {
+                listeners.close(subscription);
+                streams.close(stream);
+              });
+        });
+    return null;
   }
 }

@@ -5,14 +5,13 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.Executor;
 
 /**
  * How one POSTed request's answer travels. It stays a plain JSON response unless the request emits
  * something first (progress, a log message, a question to the client) and the client accepts SSE;
  * then the response becomes a stream that carries those messages and, last, the answer.
  */
-final class ResponseChannel implements Outbound {
+final class ResponseChannel implements Outbound, Workers.Answer {
   private enum State {
     PENDING,
     STREAMING,
@@ -24,7 +23,7 @@ final class ResponseChannel implements Outbound {
   private final boolean prime;
   private final String sessionKey;
   private final EventStreams streams;
-  private final Executor writers;
+  private final Workers workers;
   private final long keepAliveMillis;
   private final Runnable onLost;
   private State state = State.PENDING;
@@ -37,7 +36,7 @@ final class ResponseChannel implements Outbound {
       boolean prime,
       String sessionKey,
       EventStreams streams,
-      Executor writers,
+      Workers workers,
       long keepAliveMillis,
       Runnable onLost) {
     this.async = async;
@@ -45,7 +44,7 @@ final class ResponseChannel implements Outbound {
     this.prime = prime;
     this.sessionKey = sessionKey;
     this.streams = streams;
-    this.writers = writers;
+    this.workers = workers;
     this.keepAliveMillis = keepAliveMillis;
     this.onLost = onLost;
   }
@@ -70,7 +69,8 @@ final class ResponseChannel implements Outbound {
   }
 
   /** Delivers the answer; null means the request was cancelled and gets none. */
-  synchronized void complete(JsonObject response) {
+  @Override
+  public synchronized void complete(JsonObject response) {
     if (state == State.PENDING) {
       async.resume(
           response == null
@@ -95,7 +95,8 @@ final class ResponseChannel implements Outbound {
     return this;
   }
 
-  synchronized boolean done() {
+  @Override
+  public synchronized boolean done() {
     return state == State.DONE;
   }
 
@@ -103,11 +104,19 @@ final class ResponseChannel implements Outbound {
     if (!sseAccepted) {
       return false;
     }
-    stream = streams.open(sessionKey);
-    state = State.STREAMING;
-    Response r = SseWriter.response(new SseWriter(stream, 0, prime, keepAliveMillis, onLost));
+    EventStream opened = streams.open(sessionKey);
+    Response r =
+        SseWriter.response(
+            workers.counted(new SseWriter(opened, 0, prime, keepAliveMillis, onLost)));
     // The writer blocks for the stream's life, so it must not run on the thread doing the work.
-    writers.execute(() -> async.resume(r));
+    // With every stream taken the answer stays plain JSON: what it would have streamed is lost,
+    // the answer is not.
+    if (!workers.write(() -> async.resume(r))) {
+      streams.close(opened);
+      return false;
+    }
+    stream = opened;
+    state = State.STREAMING;
     return true;
   }
 }

@@ -18,13 +18,16 @@ public class StartupBanner {
   private final int port;
   private final Registry registry;
   private final McpConfig mcp;
+  private final HttpSettings http;
 
   @Inject
   public StartupBanner(
       @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "http.port", defaultValue = "9080") int port,
       Registry registry,
-      McpConfig mcp) {
+      McpConfig mcp,
+      HttpSettings http) {
+    this.http = http;
     this.host = host;
     this.port = port;
     this.registry = registry;
@@ -33,12 +36,13 @@ public class StartupBanner {
 
   /** For CDI's proxy. */
   protected StartupBanner() {
-    this("127.0.0.1", 9080, null, null);
+    this("127.0.0.1", 9080, null, null, null);
   }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Reading the settings first: an invalid one stops the start here, before any "ready".
     boolean randomKey = mcp.sessionKey().isEmpty();
+    http.maxOpenStreams();
     int tools = registry.tools().size();
     String shown = "*".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
     LOG.info(

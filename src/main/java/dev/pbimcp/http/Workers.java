@@ -3,82 +3,166 @@ package dev.pbimcp.http;
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
-import jakarta.annotation.PreDestroy;
+import dev.pbimcp.mcp.JsonRpc;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Threads for requests that outlive their HTTP thread: a request's work runs here so that its
- * answer can still become a stream; SSE writers run here so that they never block the work.
+ * Liberty's managed threads for work that outlives its HTTP thread. A request's work runs on the
+ * bounded {@code concurrent/pbimcp-requests} executor (server.xml: PBIMCP_MAX_CONCURRENT_REQUESTS
+ * running, PBIMCP_MAX_QUEUED_REQUESTS waiting); past that the request is refused with 503 and
+ * Retry-After instead of queueing without end. Streams are counted apart (PBIMCP_MAX_OPEN_STREAMS):
+ * a stream holds its thread for its whole life, so streams must never take the requests' places.
  */
 @ApplicationScoped
 public class Workers {
-  private final ExecutorService pool = Executors.newCachedThreadPool(named("pbimcp-worker"));
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(named("pbimcp-timer"));
+  /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
+  static final int RETRY_AFTER_SECONDS = 2;
 
-  public ExecutorService pool() {
-    return pool;
+  @Resource(lookup = "concurrent/pbimcp-requests")
+  private ManagedExecutorService requests;
+
+  @Resource private ManagedExecutorService writers;
+  @Resource private ManagedScheduledExecutorService timer;
+
+  private final AtomicInteger openStreams = new AtomicInteger();
+  private final HttpSettings settings;
+
+  @Inject
+  public Workers(HttpSettings settings) {
+    this.settings = settings;
   }
 
-  public ScheduledExecutorService timer() {
-    return timer;
+  /** For CDI's proxy. */
+  protected Workers() {
+    this(null);
   }
 
   /**
-   * Runs a request's work on a worker and delivers its answer through {@code channel}; after {@code
-   * timeoutSeconds} the work is cancelled and the client told so.
+   * Where one request's single answer goes: the first to complete wins, the answer or the timeout.
    */
-  void run(
-      Exchange exchange,
-      ResponseChannel channel,
-      JsonValue id,
-      Caller caller,
-      int timeoutSeconds,
-      Supplier<JsonObject> work) {
+  interface Answer {
+    void complete(JsonObject response);
+
+    boolean done();
+  }
+
+  /**
+   * Runs a request's work and delivers its answer; past PBIMCP_REQUEST_TIMEOUT_SECONDS the work is
+   * cancelled and the client told so. False, with nothing run, when the server is saturated.
+   */
+  boolean run(
+      Exchange exchange, Answer answer, JsonValue id, Caller caller, Supplier<JsonObject> work) {
+    int seconds = settings.requestTimeoutSeconds();
     var timeout =
         timer.schedule(
             () -> {
-              if (!channel.done()) {
+              if (!answer.done()) {
                 exchange.cancel();
-                channel.complete(RequestTimeout.error(id, timeoutSeconds));
+                answer.complete(RequestTimeout.error(id, seconds));
               }
             },
-            timeoutSeconds,
+            seconds,
             TimeUnit.SECONDS);
-    pool.execute(
-        () -> {
-          exchange.runningOn(Thread.currentThread());
-          try {
-            channel.complete(CallerContext.as(caller, work::get));
-          } finally {
-            exchange.runningOn(null);
-            Thread.interrupted();
-            timeout.cancel(false);
-          }
-        });
+    try {
+      requests.execute(
+          () -> {
+            exchange.runningOn(Thread.currentThread());
+            try {
+              JsonObject response = CallerContext.as(caller, work::get);
+              if (!answer.done()) {
+                answer.complete(response);
+              }
+            } finally {
+              exchange.runningOn(null);
+              Thread.interrupted();
+              timeout.cancel(false);
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      timeout.cancel(false);
+      return false;
+    }
   }
 
-  @PreDestroy
-  void stop() {
-    pool.shutdownNow();
-    timer.shutdownNow();
+  /** Runs quick work with no answer to time (a notification, initialize); false when saturated. */
+  <T> boolean submit(Caller caller, Supplier<T> work) {
+    try {
+      requests.execute(() -> CallerContext.as(caller, work));
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
+  /** Runs a stream's writer on a thread of its own, or says no when the streams are all taken. */
+  boolean write(Runnable writer) {
+    if (streamsFull()) {
+      return false;
+    }
+    writers.execute(writer);
+    return true;
+  }
+
+  /**
+   * Answers {@code async} with a stream, counted while it is open, written on a thread of its own:
+   * never on the request's thread, whose servlet would otherwise wait for it to end before the
+   * application may stop. 503 when the server holds its most, before {@code open} makes anything (a
+   * subscription, a connection) that would then be left behind.
+   */
+  void stream(AsyncResponse async, Supplier<StreamingOutput> open) {
+    if (streamsFull()) {
+      async.resume(busy(null, "open streams"));
+      return;
+    }
+    Response r = SseWriter.response(counted(open.get()));
+    if (!write(() -> async.resume(r))) {
+      async.resume(busy(null, "open streams"));
+    }
+  }
+
+  /** The writer, counted among the open streams while it writes. */
+  StreamingOutput counted(StreamingOutput writer) {
+    return out -> {
+      openStreams.incrementAndGet();
+      try {
+        writer.write(out);
+      } finally {
+        openStreams.decrementAndGet();
+      }
     };
+  }
+
+  /** 503 with Retry-After and a JSON-RPC error saying what is full and when to try again. */
+  static Response busy(JsonValue id, String what) {
+    return Response.fromResponse(
+            HttpErrors.response(
+                503,
+                id,
+                JsonRpc.SERVER_ERROR,
+                "The server is busy (all "
+                    + what
+                    + " taken): retry after "
+                    + RETRY_AFTER_SECONDS
+                    + " s."))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  private boolean streamsFull() {
+    return openStreams.get() >= settings.maxOpenStreams();
   }
 }

@@ -192,8 +192,7 @@ public final class Exchange implements ToolContext {
                 .add(
                     "requiredCapabilities",
                     Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
-                .build(),
-            400);
+                .build());
       }
       if (modern.answers().get(e.getKey()) instanceof JsonObject answer) {
         answers.put(e.getKey(), answer);

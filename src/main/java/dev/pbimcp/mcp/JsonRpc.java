@@ -2,6 +2,7 @@ package dev.pbimcp.mcp;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /** JSON-RPC 2.0 message shapes and the error codes MCP uses. */
@@ -61,11 +62,30 @@ public final class JsonRpc {
     return Kind.INVALID;
   }
 
-  /** MCP forbids null ids; JSON-RPC allows only strings and numbers. */
+  /**
+   * MCP forbids null ids; JSON-RPC allows only strings and numbers. A string id must be Unicode
+   * text: one with an unpaired surrogate ({@code "\ud800"}) cannot be written back in UTF-8 as it
+   * came, so the client could not match the answer; it is refused as an invalid request instead.
+   */
   public static boolean validId(JsonValue id) {
-    return id != null
-        && (id.getValueType() == JsonValue.ValueType.STRING
-            || id.getValueType() == JsonValue.ValueType.NUMBER);
+    if (id instanceof JsonString s) {
+      return wellFormed(s.getString());
+    }
+    return id != null && id.getValueType() == JsonValue.ValueType.NUMBER;
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static JsonObject params(JsonObject message) {

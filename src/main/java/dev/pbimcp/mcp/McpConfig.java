@@ -45,8 +45,14 @@ public class McpConfig {
   static final int MIN_KEY_LENGTH = 32;
 
   private static int atLeastOne(String setting, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(setting + " must be 1 or more, not " + value + ".");
+    return atLeast(setting, value, 1);
+  }
+
+  /** The one start-up rule for a numeric setting: below its least, the start stops naming it. */
+  public static int atLeast(String setting, int value, int least) {
+    if (value < least) {
+      throw new IllegalArgumentException(
+          setting + " must be " + least + " or more, not " + value + ".");
     }
     return value;
   }

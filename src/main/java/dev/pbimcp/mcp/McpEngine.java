@@ -1,8 +1,5 @@
 package dev.pbimcp.mcp;
 
-import dev.pbimcp.registry.LogLevel;
-import dev.pbimcp.registry.Registry;
-import dev.pbimcp.registry.ServerInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,43 +25,28 @@ public class McpEngine {
           + " DAX query results. Start with get_powerbi_status.";
 
   private final SessionCodec sessions;
-  private final ToolMethods tools;
-  private final ResourceMethods resources;
-  private final PromptMethods prompts;
-  private final CompletionMethods completions;
+  private final MethodTable methods;
   private final LogLevels logLevels;
   private final InFlight inFlight;
   private final ClientRequests clientRequests;
-  private final Registry registry;
-  private final ServerInfo info;
 
   @Inject
   public McpEngine(
       SessionCodec sessions,
-      ToolMethods tools,
-      ResourceMethods resources,
-      PromptMethods prompts,
-      CompletionMethods completions,
+      MethodTable methods,
       LogLevels logLevels,
       InFlight inFlight,
-      ClientRequests clientRequests,
-      Registry registry,
-      ServerInfo info) {
+      ClientRequests clientRequests) {
     this.sessions = sessions;
-    this.tools = tools;
-    this.resources = resources;
-    this.prompts = prompts;
-    this.completions = completions;
+    this.methods = methods;
     this.logLevels = logLevels;
     this.inFlight = inFlight;
     this.clientRequests = clientRequests;
-    this.registry = registry;
-    this.info = info;
   }
 
   /** For CDI's proxy. */
   protected McpEngine() {
-    this(null, null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   /** The answer to {@code initialize} and the session it opens. */
@@ -90,13 +72,8 @@ public class McpEngine {
     JsonObject result =
         Json.createObjectBuilder()
             .add("protocolVersion", version)
-            .add("capabilities", capabilities(version))
-            .add(
-                "serverInfo",
-                Json.createObjectBuilder()
-                    .add("name", ServerInfo.NAME)
-                    .add("title", ServerInfo.TITLE)
-                    .add("version", info.version()))
+            .add("capabilities", methods.capabilities(version))
+            .add("serverInfo", methods.serverInfo())
             .add("instructions", INSTRUCTIONS)
             .build();
     return new Opened(JsonRpc.result(request.get("id"), result), session);
@@ -115,7 +92,11 @@ public class McpEngine {
     JsonValue id = request.get("id");
     inFlight.started(exchange);
     try {
-      JsonObject result = dispatch(request.getString("method"), JsonRpc.params(request), exchange);
+      JsonObject result =
+          methods
+              .find(request.getString("method"), exchange.session().protocolVersion())
+              .handler()
+              .handle(JsonRpc.params(request), exchange);
       return exchange.isCancelled() ? null : JsonRpc.result(id, result);
     } catch (McpError e) {
       return JsonRpc.error(id, e);
@@ -161,57 +142,6 @@ public class McpEngine {
   /** Forgets what this instance holds for a session the client ended. */
   public void ended(Session session) {
     logLevels.forget(session);
-  }
-
-  private JsonObject dispatch(String method, JsonObject params, Exchange exchange)
-      throws Exception {
-    return switch (method) {
-      case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-      case "logging/setLevel" -> setLevel(params, exchange.session());
-      case "tools/list" -> tools.list(params);
-      case "tools/call" -> tools.call(params, exchange);
-      case "resources/list" -> resources.list(params);
-      case "resources/templates/list" -> resources.templates(params);
-      case "resources/read" -> resources.read(params);
-      case "resources/subscribe" -> resources.subscribe(params, exchange.session());
-      case "resources/unsubscribe" -> resources.unsubscribe(params, exchange.session());
-      case "prompts/list" -> prompts.list(params);
-      case "prompts/get" -> prompts.get(params, exchange);
-      case "completion/complete" -> completions.complete(params);
-      case "initialize" ->
-          throw new McpError(JsonRpc.INVALID_REQUEST, "This session is already initialized.");
-      default -> throw new McpError(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
-    };
-  }
-
-  private JsonObject setLevel(JsonObject params, Session session) {
-    LogLevel level =
-        LogLevel.parse(params.getString("level", ""))
-            .orElseThrow(
-                () ->
-                    McpError.invalidParams(
-                        "params.level must be one of debug, info, notice, warning, error,"
-                            + " critical, alert, emergency."));
-    logLevels.set(session, level);
-    return JsonValue.EMPTY_JSON_OBJECT;
-  }
-
-  private JsonObject capabilities(String version) {
-    JsonObjectBuilder caps =
-        Json.createObjectBuilder()
-            .add("tools", Json.createObjectBuilder().add("listChanged", true))
-            .add("logging", JsonValue.EMPTY_JSON_OBJECT);
-    if (registry.hasResources()) {
-      caps.add(
-          "resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true));
-    }
-    if (registry.hasPrompts()) {
-      caps.add("prompts", Json.createObjectBuilder().add("listChanged", true));
-    }
-    if (ProtocolVersions.atLeast(version, "2025-03-26")) {
-      caps.add("completions", JsonValue.EMPTY_JSON_OBJECT);
-    }
-    return caps.build();
   }
 
   private static JsonObject keptCapabilities(JsonObject params) {

@@ -55,7 +55,8 @@ public class ModernGate {
   }
 
   /**
-   * The request's client context, or an {@link McpError} carrying the HTTP status.
+   * The request's client context, or an {@link McpError} (its HTTP status: {@link
+   * ModernMethods#refusalStatus}).
    *
    * @param header looks a request header up by name, case-insensitively (null when absent)
    */
@@ -86,8 +87,7 @@ public class ModernGate {
           Json.createObjectBuilder()
               .add("supported", Json.createArrayBuilder(ProtocolVersions.ALL))
               .add("requested", version.getString())
-              .build(),
-          400);
+              .build());
     }
     checkName(method, params, header);
     if ("tools/call".equals(method)) {
@@ -209,10 +209,10 @@ public class ModernGate {
   }
 
   private static McpError mismatch(String message) {
-    return new McpError(JsonRpc.HEADER_MISMATCH, message, null, 400);
+    return new McpError(JsonRpc.HEADER_MISMATCH, message);
   }
 
   private static McpError invalid(String message) {
-    return new McpError(JsonRpc.INVALID_PARAMS, message, null, 400);
+    return McpError.invalidParams(message);
   }
 }

@@ -6,10 +6,11 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Stops calling Power BI for a while after it failed again and again (8 unavailable-type failures
- * in a row), so users get an immediate answer instead of a pile of timeouts and Power BI gets room
- * to recover. After the pause one trial call goes through: success closes the circuit, failure
- * opens it again. Failures that are about the request (a 404, bad DAX) never count.
+ * Stops calling Power BI for a while after it failed again and again (8 outages in a row: 5xx,
+ * timeouts, resets, refusals, broken answers; {@link PowerBiException.Kind#outage}), so users get
+ * an immediate answer instead of a pile of timeouts and Power BI gets room to recover. After the
+ * pause one trial call goes through: success closes the circuit, failure opens it again. Failures
+ * that are about the request (a 404, bad DAX) count as Power BI answering.
  */
 @ApplicationScoped
 public class CircuitBreakerGuard {
@@ -35,9 +36,16 @@ public class CircuitBreakerGuard {
   /** Thrown instead of calling while the circuit is open. */
   public static final class OpenException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final long retryInSeconds;
 
-    OpenException() {
+    OpenException(long retryInSeconds) {
       super("circuit open", null, false, false);
+      this.retryInSeconds = retryInSeconds;
+    }
+
+    /** When the next trial call may go through (at least 1 s). */
+    public long retryInSeconds() {
+      return retryInSeconds;
     }
   }
 
@@ -47,11 +55,12 @@ public class CircuitBreakerGuard {
       T result = op.get();
       succeeded();
       return result;
-    } catch (PowerBiUnavailableException e) {
-      failed();
-      throw e;
-    } catch (RuntimeException e) {
-      succeeded(); // Power BI answered; the request was the problem
+    } catch (PowerBiException e) {
+      if (e.kind().outage()) {
+        failed();
+      } else if (e.kind() != PowerBiException.Kind.CANCELLED) {
+        succeeded(); // Power BI answered; the request was the problem
+      }
       throw e;
     } finally {
       if (trial) {
@@ -66,8 +75,9 @@ public class CircuitBreakerGuard {
     if (consecutiveFailures < THRESHOLD) {
       return false;
     }
-    if (System.nanoTime() < openUntil || trialRunning) {
-      throw new OpenException();
+    long now = System.nanoTime();
+    if (now < openUntil || trialRunning) {
+      throw new OpenException(Math.max(1, (openUntil - now + 999_999_999L) / 1_000_000_000L));
     }
     trialRunning = true;
     return true;

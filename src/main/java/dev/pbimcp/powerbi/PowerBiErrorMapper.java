@@ -34,9 +34,6 @@ public class PowerBiErrorMapper implements ResponseExceptionMapper<PowerBiExcept
     Integer retry = seconds(retryAfter);
     PowerBiException.Kind kind = kind(status, code);
     String message = PowerBiMessages.describe(kind, status, code, detail, requestId, retry);
-    if (kind == PowerBiException.Kind.UNAVAILABLE) {
-      return new PowerBiUnavailableException(kind, message, status, requestId);
-    }
     return new PowerBiException(kind, message, status, code, requestId, retry);
   }
 

@@ -20,7 +20,18 @@ public class PowerBiException extends RuntimeException {
     UNAVAILABLE,
     TIMEOUT,
     MALFORMED,
-    NOT_ALLOWED
+    NOT_ALLOWED,
+    /** The caller cancelled the call (its request ended): nobody's fault, nothing to retry. */
+    CANCELLED;
+
+    /**
+     * The one rule for "Power BI itself failed" (a 5xx, no connection, a reset, a timeout, an
+     * answer that is not what it documents), as opposed to a problem with the request: only these
+     * are retried and count toward opening the circuit breaker.
+     */
+    public boolean outage() {
+      return this == UNAVAILABLE || this == TIMEOUT || this == MALFORMED;
+    }
   }
 
   private final Kind kind;

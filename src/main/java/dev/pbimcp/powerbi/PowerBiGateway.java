@@ -175,8 +175,10 @@ public class PowerBiGateway {
       } catch (CircuitBreakerGuard.OpenException e) {
         throw new PowerBiException(
             PowerBiException.Kind.UNAVAILABLE,
-            "Power BI has failed repeatedly, so the server has paused calls to it for a few seconds to"
-                + " let it recover. Try again shortly; get_powerbi_status shows whether it answers.");
+            "Power BI has failed repeatedly, so the server has paused calls to it to let it recover."
+                + " Try again in "
+                + e.retryInSeconds()
+                + " s; get_powerbi_status shows whether it answers.");
       } catch (PowerBiException e) {
         if (!retryable(e, attempt)) {
           throw e;
@@ -200,11 +202,12 @@ public class PowerBiGateway {
     if (attempt >= settings.maxRetries()) {
       return false;
     }
-    return switch (e.kind()) {
-      case THROTTLED -> e.retryAfterSeconds().orElse(1) <= settings.maxRetryAfterSeconds();
-      case UNAVAILABLE -> true;
-      default -> false;
-    };
+    if (e.kind() == PowerBiException.Kind.THROTTLED) {
+      return e.retryAfterSeconds().orElse(1) <= settings.maxRetryAfterSeconds();
+    }
+    // A timeout already cost a whole read timeout: it counts toward the breaker, but waiting
+    // for it again would only multiply the wait.
+    return e.kind().outage() && e.kind() != PowerBiException.Kind.TIMEOUT;
   }
 
   private static long waitBefore(PowerBiException e, int attempt) {
@@ -223,6 +226,7 @@ public class PowerBiGateway {
       }
     }
     if (cause instanceof SocketTimeoutException
+        || cause instanceof java.net.http.HttpTimeoutException
         || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
       return new PowerBiException(
           PowerBiException.Kind.TIMEOUT,
@@ -230,15 +234,19 @@ public class PowerBiGateway {
               + settings.timeoutSeconds()
               + " s. Try a smaller query or try again later.");
     }
+    if (cause instanceof java.io.IOException) {
+      return new PowerBiException(
+          PowerBiException.Kind.UNAVAILABLE,
+          "Power BI could not be reached: "
+              + TransportFailures.describe(cause)
+              + ". Try again in a minute.");
+    }
+    // The connection held, so Power BI (or a proxy in its place) answered, with something else
+    // than the JSON it documents: cut off, an HTML page, another media type.
     return new PowerBiException(
-        PowerBiException.Kind.UNAVAILABLE,
-        "Power BI could not be reached ("
-            + cause.getClass().getSimpleName()
-            + "). Try again in a minute.",
-        0,
-        null,
-        null,
-        null);
+        PowerBiException.Kind.MALFORMED,
+        "Power BI's answer could not be read: it was cut off or was not the JSON Power BI"
+            + " documents (a proxy in between may have answered instead). Try again in a minute.");
   }
 
   private static void sleep(long millis) {
@@ -246,7 +254,7 @@ public class PowerBiGateway {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PowerBiException(PowerBiException.Kind.TIMEOUT, "The call was cancelled.");
+      throw new PowerBiException(PowerBiException.Kind.CANCELLED, "The call was cancelled.");
     }
   }
 }

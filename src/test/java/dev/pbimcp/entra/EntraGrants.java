@@ -226,10 +226,12 @@ public final class EntraGrants {
     ok(x, b.append('}').toString());
   }
 
-  /** What every token of the test user has: Entra's issuer, this app as audience, lifetime. */
+  /**
+   * What every token of the test user has: the authority as issuer, this app as audience, lifetime.
+   */
   private JWTClaimsSet.Builder user(Instant now, int seconds) {
     return new JWTClaimsSet.Builder()
-        .issuer(EntraStandIn.ISSUER)
+        .issuer(entra.authority())
         .audience(entra.clientId)
         .subject("user-subject")
         .issueTime(Date.from(now))

@@ -25,7 +25,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class EntraStandIn implements AutoCloseable {
   public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-  public static final String ISSUER = "https://login.microsoftonline.com/" + TENANT + "/v2.0";
 
   private final Tls tls;
   private final HttpsServer https;
@@ -117,7 +116,8 @@ public final class EntraStandIn implements AutoCloseable {
 
   private void discovery(HttpExchange x) throws IOException {
     // As Entra's: no code_challenge_methods_supported, no registration_endpoint. The issuer is
-    // this address, as MSAL4J checks, while tokens carry Entra's issuer, as the server checks.
+    // the authority, as MSAL4J checks, and so is the tokens' (the server derives it from the
+    // authority, as for a sovereign cloud).
     send(
         x,
         200,

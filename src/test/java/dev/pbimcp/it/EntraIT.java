@@ -229,7 +229,12 @@ class EntraIT {
       try (ExtraServer server =
           new ExtraServer("pbimcp-obo", port, "obo-test-session-key-0123456789abcdefgh", settings)
               .start()) {
-        String userToken = sign(key, c -> {});
+        // The authority is the stand-in, so the issuer the server expects is the stand-in's.
+        String userToken = sign(key, c -> c.issuer(entra.authority()));
+        assertEquals(
+            401,
+            postWith(port, sign(key, c -> {}), INIT, null).statusCode(),
+            "the public cloud's issuer is not this authority's");
 
         HttpResponse<String> init = postWith(port, userToken, INIT, null);
         assertEquals(200, init.statusCode(), init.body());
@@ -261,7 +266,7 @@ class EntraIT {
         assertTrue(
             !log.contains(userToken) && !log.contains("obo-for-") && !log.contains("api-secret"),
             "no token or secret in the log");
-        resultLinksBelongToTheirUser(port, key, userToken, session);
+        resultLinksBelongToTheirUser(port, key, entra.authority(), userToken, session);
       }
     } finally {
       jwks.stop(0);
@@ -270,7 +275,8 @@ class EntraIT {
 
   /** The rest of a large answer is a link its owner can read and nobody else can. */
   private static void resultLinksBelongToTheirUser(
-      int port, RSAKey key, String aliceToken, String aliceSession) throws Exception {
+      int port, RSAKey key, String issuer, String aliceToken, String aliceSession)
+      throws Exception {
     String query =
         "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
             + "\"execute_powerbi_query\",\"arguments\":{\"workspace_id\":\""
@@ -303,7 +309,8 @@ class EntraIT {
             .startsWith("Sales[OrderNumber]"),
         "its owner reads the rows as CSV");
 
-    String bobToken = sign(key, c -> c.claim("oid", "9f8e7d6c-bbbb-cccc-dddd-444455556666"));
+    String bobToken =
+        sign(key, c -> c.issuer(issuer).claim("oid", "9f8e7d6c-bbbb-cccc-dddd-444455556666"));
     String bobSession =
         postWith(port, bobToken, INIT, null).headers().firstValue("Mcp-Session-Id").orElseThrow();
     JsonObject theirs = McpHttp.responseFrom(postWith(port, bobToken, read, bobSession), 4);

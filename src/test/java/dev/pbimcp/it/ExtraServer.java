@@ -87,9 +87,21 @@ public final class ExtraServer implements AutoCloseable {
     return port;
   }
 
+  /** The server's process id, from the pid file Liberty's start script writes. */
+  long pid() throws IOException {
+    return Long.parseLong(
+        Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).strip());
+  }
+
   public ExtraServer start() throws Exception {
     run("start");
-    awaitReady();
+    try {
+      awaitReady();
+    } catch (Exception | Error e) {
+      // Never leave a server behind holding the port for the next test.
+      stop();
+      throw e;
+    }
     return this;
   }
 

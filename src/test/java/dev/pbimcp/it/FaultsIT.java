@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -42,6 +38,14 @@ class FaultsIT {
   @AfterEach
   void clear() throws Exception {
     emulator("DELETE", null);
+    // A test that opened the circuit must not leave it open for the next one.
+    for (int i = 0; i < 30; i++) {
+      JsonObject r = client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT);
+      if (!r.getBoolean("isError", false)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
   }
 
   @Test
@@ -82,12 +86,7 @@ class FaultsIT {
     String fast = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(fast.contains("paused calls"), fast);
     assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "an open circuit answers at once");
-    emulator("DELETE", null);
-    Thread.sleep(2500); // the IT server's CircuitBreaker/delay is 2 s
-    assertFalse(
-        client
-            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
-            .getBoolean("isError", false));
+    recover();
   }
 
   @Test
@@ -112,13 +111,89 @@ class FaultsIT {
   @Test
   void aMalformedAnswerIsAClearToolError() throws Exception {
     String[] sales = PowerBiToolsIT.salesModelVia(client);
-    inject("{\"path\":\"executeQueries$\",\"malformed\":true,\"count\":1}");
+    // Once is retried (an outage); every time is reported.
+    inject("{\"path\":\"executeQueries$\",\"malformed\":true,\"count\":10}");
     JsonObject args =
         PowerBiToolsIT.model(sales)
             .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
             .build();
     String text = error(client.callTool("execute_powerbi_query", args));
     assertTrue(text.contains("could not be read"), text);
+  }
+
+  @Test
+  void timeoutsOpenTheCircuitSoAHungPowerBiStopsCostingEveryCallTheFullWait() throws Exception {
+    inject("{\"path\":\"groups$\",\"delayMs\":4000,\"count\":1000}");
+    String text = "";
+    int calls = 0;
+    for (; calls < 10 && !text.contains("paused"); calls++) {
+      text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    }
+    assertTrue(text.contains("paused calls") && text.matches("(?s).*Try again in \\d+ s.*"), text);
+    assertEquals(9, calls, "eight timeouts in a row open it, each tried once");
+    recover();
+  }
+
+  @Test
+  void droppedConnectionsAreRetriedCountedAndNamedInWords() throws Exception {
+    inject("{\"path\":\"groups$\",\"body\":\"drop\",\"count\":1}");
+    assertFalse(
+        client
+            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
+            .getBoolean("isError", false),
+        "one drop is retried");
+    inject("{\"path\":\"groups$\",\"body\":\"drop\",\"count\":1000}");
+    String first = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(
+        first.contains("could not be reached") || first.contains("could not be read"), first);
+    assertFalse(
+        first.matches("(?s).*[A-Z][a-z]+(Exception|Error)\\b.*"), "no Java class: " + first);
+    String next = "";
+    for (int i = 0; i < 3 && !next.contains("paused"); i++) {
+      next = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    }
+    assertTrue(next.contains("paused calls"), "eight failed attempts open the circuit: " + next);
+    recover();
+  }
+
+  @Test
+  void proxyPagesAreServiceFailuresNotJavaErrors() throws Exception {
+    inject("{\"path\":\"groups$\",\"status\":502,\"body\":\"html\",\"count\":4}");
+    String gateway = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(gateway.contains("temporary problem (HTTP 502)"), gateway);
+    inject("{\"path\":\"groups$\",\"body\":\"html\",\"count\":4}");
+    String page = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    assertTrue(page.contains("could not be read"), page);
+    assertFalse(page.contains("Exception"), page);
+    recover();
+  }
+
+  @Test
+  void daxErrorsNeverOpenTheCircuit() throws Exception {
+    String[] sales = PowerBiToolsIT.salesModelVia(client);
+    JsonObject bad =
+        PowerBiToolsIT.model(sales)
+            .add("queries", Json.createArrayBuilder().add("EVALUATE 99999999999999999999 +"))
+            .build();
+    for (int i = 0; i < 12; i++) {
+      String text = error(client.callTool("execute_powerbi_query", bad));
+      assertFalse(text.contains("paused"), "a user's bad DAX is not an outage: " + text);
+    }
+    assertFalse(
+        client
+            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
+            .getBoolean("isError", false));
+  }
+
+  /** Clears the faults and lets the circuit's pause (2 s on the IT server) run out. */
+  private static void recover() throws Exception {
+    emulator("DELETE", null);
+    Thread.sleep(2500);
+    assertFalse(
+        client
+            .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
+            .getBoolean("isError", false),
+        "the trial call closes the circuit again");
   }
 
   private static String error(JsonObject result) {
@@ -131,16 +206,6 @@ class FaultsIT {
   }
 
   private static int emulator(String method, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Ports.http() + "/emulator/faults"))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return HttpClient.newHttpClient()
-        .send(b.build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return EmulatorFaults.send(Ports.http(), method, body);
   }
 }

@@ -51,6 +51,15 @@ class StartupChecksIT {
         "PBIMCP_SESSION_TTL_HOURS must be 1 or more");
   }
 
+  @Test
+  void noRoomForRequestsStopsTheServer() throws Exception {
+    refused(
+        "pbimcp-no-workers",
+        GOOD_KEY,
+        Map.of("pbimcp.max-concurrent-requests", "0"),
+        "PBIMCP_MAX_CONCURRENT_REQUESTS must be 1 or more, not 0");
+  }
+
   private static void refused(String name, String key, Map<String, String> settings, String message)
       throws Exception {
     try (ExtraServer server = new ExtraServer(name, Ports.third(), key, settings)) {

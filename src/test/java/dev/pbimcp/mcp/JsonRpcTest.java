@@ -24,6 +24,10 @@ class JsonRpcTest {
         "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}|INVALID",
         "{\"id\":1,\"method\":\"ping\"}|INVALID",
         "[]|INVALID",
+        // An id that is not Unicode text cannot be echoed exactly: refused, not answered as "?".
+        "{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"ping\"}|INVALID",
+        "{\"jsonrpc\":\"2.0\",\"id\":\"a\\udc00b\",\"method\":\"ping\"}|INVALID",
+        "{\"jsonrpc\":\"2.0\",\"id\":\"\\ud83d\\ude00\",\"method\":\"ping\"}|REQUEST",
       })
   void classifiesMessages(String json, JsonRpc.Kind kind) {
     try (var reader = Json.createReader(new StringReader(json))) {
