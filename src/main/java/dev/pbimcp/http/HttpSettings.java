@@ -19,6 +19,8 @@ public class HttpSettings {
   private final long keepAliveMillis;
   private final boolean modernEra;
   private final int maxOpenStreams;
+  private final int maxConcurrentRequests;
+  private final int maxQueuedRequests;
 
   @Inject
   public HttpSettings(
@@ -34,10 +36,10 @@ public class HttpSettings {
           int keepAliveSeconds,
       @ConfigProperty(name = "pbimcp.protocol.modern-era", defaultValue = "true") boolean modernEra,
       @ConfigProperty(name = "pbimcp.max-open-streams", defaultValue = "1000") int maxOpenStreams,
-      // Read by Liberty for the requests executor (server.xml); here only to refuse nonsense
-      // with the setting's name before anything says ready.
-      @ConfigProperty(name = "pbimcp.max-concurrent-requests") int maxConcurrentRequests,
-      @ConfigProperty(name = "pbimcp.max-queued-requests") int maxQueuedRequests) {
+      @ConfigProperty(name = "pbimcp.max-concurrent-requests", defaultValue = "64")
+          int maxConcurrentRequests,
+      @ConfigProperty(name = "pbimcp.max-queued-requests", defaultValue = "64")
+          int maxQueuedRequests) {
     this.modernEra = modernEra;
     this.loopbackOnly = isLoopbackHost(host);
     this.allowedOrigins =
@@ -52,13 +54,14 @@ public class HttpSettings {
     this.keepAliveMillis =
         McpConfig.atLeast("PBIMCP_SSE_KEEP_ALIVE_SECONDS", keepAliveSeconds, 1) * 1000L;
     this.maxOpenStreams = McpConfig.atLeast("PBIMCP_MAX_OPEN_STREAMS", maxOpenStreams, 1);
-    McpConfig.atLeast("PBIMCP_MAX_CONCURRENT_REQUESTS", maxConcurrentRequests, 1);
-    McpConfig.atLeast("PBIMCP_MAX_QUEUED_REQUESTS", maxQueuedRequests, 1);
+    this.maxConcurrentRequests =
+        McpConfig.atLeast("PBIMCP_MAX_CONCURRENT_REQUESTS", maxConcurrentRequests, 1);
+    this.maxQueuedRequests = McpConfig.atLeast("PBIMCP_MAX_QUEUED_REQUESTS", maxQueuedRequests, 1);
   }
 
   /** For CDI's proxy. */
   protected HttpSettings() {
-    this("127.0.0.1", "", 4194304, 300, 15, true, 1000, 1, 1);
+    this("127.0.0.1", "", 4194304, 300, 15, true, 1000, 64, 64);
   }
 
   /**
@@ -76,6 +79,16 @@ public class HttpSettings {
 
   public List<String> allowedOrigins() {
     return allowedOrigins;
+  }
+
+  /** Requests worked on at once. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  /** Requests waiting for a place; past that, 503. */
+  public int maxQueuedRequests() {
+    return maxQueuedRequests;
   }
 
   /** The most streams (GET, listen, /sse, streamed answers) this instance holds open at once. */

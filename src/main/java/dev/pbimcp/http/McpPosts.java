@@ -121,7 +121,9 @@ public class McpPosts {
     boolean started =
         workers.run(
             exchange, channel, request.get("id"), caller, () -> engine.handle(request, exchange));
-    return started ? null : Workers.busy(request.get("id"), "request workers");
+    return started
+        ? channel.settle(ResponseChannel.QUICK_MILLIS)
+        : Workers.busy(request.get("id"), "request workers");
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */

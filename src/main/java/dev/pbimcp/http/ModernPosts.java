@@ -88,7 +88,9 @@ public class ModernPosts {
     holder[0] = exchange;
     boolean started =
         workers.run(exchange, channel, id, caller, () -> methods.handle(message, exchange));
-    return started ? null : Workers.busy(id, "request workers");
+    return started
+        ? channel.settle(ResponseChannel.QUICK_MILLIS)
+        : Workers.busy(id, "request workers");
   }
 
   private Response listen(JsonObject message, boolean sse, AsyncResponse async) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
  * then the response becomes a stream that carries those messages and, last, the answer.
  */
 final class ResponseChannel implements Outbound, Workers.Answer {
+  /** How long the request's own thread waits for the answer before handing it off. */
+  static final long QUICK_MILLIS = 100;
+
   private enum State {
     PENDING,
     STREAMING,
@@ -27,6 +30,11 @@ final class ResponseChannel implements Outbound, Workers.Answer {
   private final long keepAliveMillis;
   private final Runnable onLost;
   private State state = State.PENDING;
+  // Until the request's own thread hands the answer off (settle), an answer or a stream that
+  // comes is given to that thread to return: most answers take a millisecond, and resuming the
+  // request from another thread while its dispatch is still unwinding has lost answers.
+  private boolean handedOff;
+  private Response early;
   private java.util.function.ToIntFunction<JsonObject> status = r -> 200;
   private EventStream stream;
 
@@ -72,7 +80,7 @@ final class ResponseChannel implements Outbound, Workers.Answer {
   @Override
   public synchronized void complete(JsonObject response) {
     if (state == State.PENDING) {
-      async.resume(
+      deliver(
           response == null
               ? Response.accepted().build()
               : Response.status(status.applyAsInt(response))
@@ -87,6 +95,37 @@ final class ResponseChannel implements Outbound, Workers.Answer {
       }
     }
     state = State.DONE;
+  }
+
+  /**
+   * Called once by the request's own thread after it started the work: waits up to {@code millis}
+   * for the answer (or the start of a stream) and returns it for that thread to send; null when
+   * none came in time, and the work then answers through {@code async} itself.
+   */
+  synchronized Response settle(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    long left = millis;
+    try {
+      while (early == null && left > 0) {
+        wait(left);
+        left = (deadline - System.nanoTime()) / 1_000_000;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    handedOff = true;
+    Response r = early;
+    early = null;
+    return r;
+  }
+
+  private void deliver(Response r) {
+    if (handedOff) {
+      async.resume(r);
+    } else {
+      early = r;
+      notifyAll();
+    }
   }
 
   /** How a plain JSON answer's HTTP status is chosen (the 2026-07-28 era maps some errors). */
@@ -108,10 +147,14 @@ final class ResponseChannel implements Outbound, Workers.Answer {
     Response r =
         SseWriter.response(
             workers.counted(new SseWriter(opened, 0, prime, keepAliveMillis, onLost)));
-    // The writer blocks for the stream's life, so it must not run on the thread doing the work.
-    // With every stream taken the answer stays plain JSON: what it would have streamed is lost,
-    // the answer is not.
-    if (!workers.write(() -> async.resume(r))) {
+    // The writer blocks for the stream's life, so it must not run on the thread doing the work:
+    // the request's own thread writes it if it still waits, else a writer thread. With every
+    // stream taken the answer stays plain JSON: what it would have streamed is lost, the answer
+    // is not.
+    if (!handedOff) {
+      early = r;
+      notifyAll();
+    } else if (!workers.write(() -> async.resume(r))) {
       streams.close(opened);
       return false;
     }

@@ -4,9 +4,10 @@ import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,31 +15,39 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Liberty's managed threads for work that outlives its HTTP thread. A request's work runs on the
- * bounded {@code concurrent/pbimcp-requests} executor (server.xml: PBIMCP_MAX_CONCURRENT_REQUESTS
- * running, PBIMCP_MAX_QUEUED_REQUESTS waiting); past that the request is refused with 503 and
- * Retry-After instead of queueing without end. Streams are counted apart (PBIMCP_MAX_OPEN_STREAMS):
- * a stream holds its thread for its whole life, so streams must never take the requests' places.
+ * Threads for work that outlives its HTTP thread, made by Liberty's {@link ManagedThreadFactory}
+ * (Jakarta Concurrency: the application's context on them, stopped with it) into pools of our own
+ * size. A request's work runs on at most PBIMCP_MAX_CONCURRENT_REQUESTS threads with
+ * PBIMCP_MAX_QUEUED_REQUESTS waiting; past that the request is refused with 503 and Retry-After
+ * instead of queueing without end. Streams have their own threads, at most PBIMCP_MAX_OPEN_STREAMS:
+ * a stream holds its thread for its whole life, so streams never take the requests' places.
+ *
+ * <p>Not Liberty's managed executors: they run on the server's shared pool, which grows by a few
+ * threads a second, so 1,000 streams took 108 s to open, and a request thread waiting for its
+ * work's answer waited behind that very work.
  */
 @ApplicationScoped
 public class Workers {
   /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
   static final int RETRY_AFTER_SECONDS = 2;
 
-  @Resource(lookup = "concurrent/pbimcp-requests")
-  private ManagedExecutorService requests;
-
-  @Resource private ManagedExecutorService writers;
-  @Resource private ManagedScheduledExecutorService timer;
+  @Resource private ManagedThreadFactory threads;
 
   private final AtomicInteger openStreams = new AtomicInteger();
   private final HttpSettings settings;
+  private ThreadPoolExecutor requests;
+  private ThreadPoolExecutor writers;
+  private ScheduledThreadPoolExecutor timer;
 
   @Inject
   public Workers(HttpSettings settings) {
@@ -48,6 +57,39 @@ public class Workers {
   /** For CDI's proxy. */
   protected Workers() {
     this(null);
+  }
+
+  @PostConstruct
+  void start() {
+    int max = settings.maxConcurrentRequests();
+    requests =
+        new ThreadPoolExecutor(
+            max,
+            max,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(settings.maxQueuedRequests()),
+            threads,
+            new ThreadPoolExecutor.AbortPolicy());
+    requests.allowCoreThreadTimeOut(true);
+    writers =
+        new ThreadPoolExecutor(
+            0,
+            settings.maxOpenStreams(),
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            threads,
+            new ThreadPoolExecutor.AbortPolicy());
+    timer = new ScheduledThreadPoolExecutor(1, threads);
+    timer.setRemoveOnCancelPolicy(true); // a request answered in time leaves nothing behind
+  }
+
+  @PreDestroy
+  void stop() {
+    requests.shutdownNow();
+    writers.shutdownNow();
+    timer.shutdownNow();
   }
 
   /**
@@ -113,8 +155,12 @@ public class Workers {
     if (streamsFull()) {
       return false;
     }
-    writers.execute(writer);
-    return true;
+    try {
+      writers.execute(writer);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
   /**

@@ -71,10 +71,19 @@ final class LoadRunner {
     long errors = 0;
     while (System.nanoTime() < end) {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(c.uri()).POST(HttpRequest.BodyPublishers.ofString(c.body().get()));
+          HttpRequest.newBuilder(c.uri())
+              .timeout(Duration.ofSeconds(30)) // a lost answer is an error, never a hung run
+              .POST(HttpRequest.BodyPublishers.ofString(c.body().get()));
       c.headers().forEach(b::header);
       long start = System.nanoTime();
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r;
+      try {
+        r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (java.net.http.HttpTimeoutException e) {
+        errors++;
+        System.out.println("benchmark: " + c.uri() + " did not answer within 30 s");
+        continue;
+      }
       long took = System.nanoTime() - start;
       if (r.statusCode() != 200 || !r.body().contains("\"result\"")) {
         errors++;

@@ -87,8 +87,16 @@ public final class ExtraServer implements AutoCloseable {
     return port;
   }
 
+  /** Another application beside pbimcp, served at /{name} (Liberty's dropins); before start. */
+  public ExtraServer withDropin(String name, Path war) throws IOException {
+    Path dropins = wlp.resolve("usr/servers").resolve(this.name).resolve("dropins");
+    Files.createDirectories(dropins);
+    Files.copy(war, dropins.resolve(name + ".war"), StandardCopyOption.REPLACE_EXISTING);
+    return this;
+  }
+
   /** The server's process id, from the pid file Liberty's start script writes. */
-  long pid() throws IOException {
+  public long pid() throws IOException {
     return Long.parseLong(
         Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).strip());
   }
