@@ -83,6 +83,9 @@ final class LoadRunner {
         errors++;
         System.out.println("benchmark: " + c.uri() + " did not answer within 30 s");
         continue;
+      } catch (java.io.IOException e) {
+        errors++; // the connection went away without an answer: counted, and the run goes on
+        continue;
       }
       long took = System.nanoTime() - start;
       if (r.statusCode() != 200 || !r.body().contains("\"result\"")) {
