@@ -1,9 +1,9 @@
 package dev.pbimcp.auth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -85,10 +85,10 @@ public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilte
   private Response refusal(
       ContainerRequestContext request, int status, String error, String message) {
     var body =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("jsonrpc", "2.0")
             .addNull("id")
-            .add("error", Json.createObjectBuilder().add("code", -32000).add("message", message))
+            .add("error", Jsonp.createObjectBuilder().add("code", -32000).add("message", message))
             .build();
     Response.ResponseBuilder r =
         Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString());

@@ -1,8 +1,8 @@
 package dev.pbimcp.auth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,11 +50,11 @@ public class ProtectedResourceMetadata {
       return Response.status(404).build();
     }
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("resource", settings.resource(uri))
-                .add("authorization_servers", Json.createArrayBuilder().add(settings.baseUrl(uri)))
-                .add("scopes_supported", Json.createArrayBuilder().add(settings.qualifiedScope()))
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("authorization_servers", Jsonp.createArrayBuilder().add(settings.baseUrl(uri)))
+                .add("scopes_supported", Jsonp.createArrayBuilder().add(settings.qualifiedScope()))
+                .add("bearer_methods_supported", Jsonp.createArrayBuilder().add("header"))
                 .add("resource_name", "Power BI MCP server")
                 .build()
                 .toString())

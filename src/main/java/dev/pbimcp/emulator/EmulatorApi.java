@@ -3,9 +3,9 @@ package dev.pbimcp.emulator;
 import dev.pbimcp.emulator.SampleTenant.Dashboard;
 import dev.pbimcp.emulator.SampleTenant.Dataset;
 import dev.pbimcp.emulator.SampleTenant.Workspace;
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -80,7 +80,7 @@ public class EmulatorApi {
         page,
         w -> {
           JsonObjectBuilder b =
-              Json.createObjectBuilder()
+              Jsonp.createObjectBuilder()
                   .add("id", w.id())
                   .add("isReadOnly", false)
                   .add("isOnDedicatedCapacity", w.onDedicatedCapacity())
@@ -105,7 +105,7 @@ public class EmulatorApi {
                     .filter(d -> d.workspaceId().equals(w.id()))
                     .toList(),
                 d ->
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("id", d.id())
                         .add("name", d.name())
                         .add(
@@ -135,7 +135,7 @@ public class EmulatorApi {
                     .toList(),
                 r -> {
                   JsonObjectBuilder b =
-                      Json.createObjectBuilder()
+                      Jsonp.createObjectBuilder()
                           .add("id", r.id())
                           .add("reportType", r.type())
                           .add("name", r.name())
@@ -176,7 +176,7 @@ public class EmulatorApi {
                 "dashboards",
                 dashboardsOf(w),
                 d ->
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("id", d.id())
                         .add("displayName", d.name())
                         .add("isReadOnly", false)
@@ -209,7 +209,7 @@ public class EmulatorApi {
                             d.tiles(),
                             t -> {
                               JsonObjectBuilder b =
-                                  Json.createObjectBuilder()
+                                  Jsonp.createObjectBuilder()
                                       .add("id", t.id())
                                       .add("title", t.title())
                                       .add("rowSpan", 2)
@@ -251,7 +251,7 @@ public class EmulatorApi {
         list,
         r -> {
           JsonObjectBuilder b =
-              Json.createObjectBuilder()
+              Jsonp.createObjectBuilder()
                   .add("requestId", r.requestId())
                   .add("id", Math.abs(r.requestId().hashCode()))
                   .add("refreshType", r.refreshType())
@@ -291,10 +291,10 @@ public class EmulatorApi {
 
   private static <T> Response ok(
       String entitySet, List<T> items, Function<T, JsonObjectBuilder> toJson) {
-    JsonArrayBuilder value = Json.createArrayBuilder();
+    JsonArrayBuilder value = Jsonp.createArrayBuilder();
     items.forEach(i -> value.add(toJson.apply(i)));
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("@odata.context", "http://api.powerbi.com/v1.0/myorg/$metadata#" + entitySet)
                 .add("value", value)
                 .build()

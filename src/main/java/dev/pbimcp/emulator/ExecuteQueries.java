@@ -2,9 +2,9 @@ package dev.pbimcp.emulator;
 
 import dev.pbimcp.emulator.dax.DaxException;
 import dev.pbimcp.emulator.dax.Engine;
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -100,7 +100,7 @@ public class ExecuteQueries {
   private static void write(List<Engine.Result> results, boolean includeNulls, OutputStream raw)
       throws IOException {
     Counting counted = new Counting(raw);
-    try (JsonGenerator g = Json.createGenerator(counted)) {
+    try (JsonGenerator g = Jsonp.createGenerator(counted)) {
       g.writeStartObject().writeStartArray("results").writeStartObject().writeStartArray("tables");
       String limit = null;
       long n = 0;

@@ -1,8 +1,8 @@
 package dev.pbimcp.emulator;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,6 +68,6 @@ public class FaultResource {
   @Path("last-token")
   @Produces(MediaType.APPLICATION_JSON)
   public String lastToken() {
-    return Json.createObjectBuilder().add("sha256", tokens.last()).build().toString();
+    return Jsonp.createObjectBuilder().add("sha256", tokens.last()).build().toString();
   }
 }

@@ -1,6 +1,6 @@
 package dev.pbimcp.emulator;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
@@ -13,23 +13,23 @@ final class PowerBiErrors {
 
   /** {@code {"error":{"code":C,"pbi.error":{"code":C,"details":[...]}}}}, as for DAX errors. */
   static JsonObject pbiError(String code, String... detailValues) {
-    JsonArrayBuilder details = Json.createArrayBuilder();
+    JsonArrayBuilder details = Jsonp.createArrayBuilder();
     for (String v : detailValues) {
       details.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("code", "DetailsMessage")
-              .add("detail", Json.createObjectBuilder().add("type", 1).add("value", v)));
+              .add("detail", Jsonp.createObjectBuilder().add("type", 1).add("value", v)));
     }
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add(
             "error",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("code", code)
                 .add(
                     "pbi.error",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("code", code)
-                        .add("parameters", Json.createObjectBuilder())
+                        .add("parameters", Jsonp.createObjectBuilder())
                         .add("details", details)
                         .add("exceptionCulprit", 1)))
         .build();
@@ -48,10 +48,10 @@ final class PowerBiErrors {
   static Response badRequest(String message) {
     return respond(
         400,
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add(
                 "error",
-                Json.createObjectBuilder().add("code", "InvalidRequest").add("message", message))
+                Jsonp.createObjectBuilder().add("code", "InvalidRequest").add("message", message))
             .build());
   }
 

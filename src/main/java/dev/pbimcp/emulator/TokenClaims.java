@@ -1,6 +1,6 @@
 package dev.pbimcp.emulator;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ final class TokenClaims {
     }
     try {
       String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-      JsonObject claims = Json.createReader(new StringReader(json)).readObject();
+      JsonObject claims = Jsonp.createReader(new StringReader(json)).readObject();
       for (String claim : new String[] {"upn", "preferred_username", "unique_name", "email"}) {
         if (claims.get(claim) instanceof jakarta.json.JsonString s && !s.getString().isBlank()) {
           return s.getString();

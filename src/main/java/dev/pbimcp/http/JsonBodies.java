@@ -1,7 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.mcp.JsonRpc;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,7 +56,7 @@ final class JsonBodies {
     if (bytes.length > maxBytes) {
       throw new TooLarge();
     }
-    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (var reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readValue();
     } catch (RuntimeException | StackOverflowError e) {
       return null;

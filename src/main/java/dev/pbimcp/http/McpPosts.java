@@ -2,6 +2,7 @@ package dev.pbimcp.http;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
@@ -11,7 +12,6 @@ import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -142,7 +142,7 @@ public class McpPosts {
               + session.protocolVersion()
               + ".");
     }
-    var responses = Json.createArrayBuilder();
+    var responses = Jsonp.createArrayBuilder();
     int answered = 0;
     for (JsonValue item : batch) {
       JsonRpc.Kind kind = JsonRpc.kind(item);

@@ -1,8 +1,8 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -46,7 +46,7 @@ public class ClientRequests {
     String id = "srv-" + UUID.randomUUID();
     var future = new CompletableFuture<JsonObject>();
     pending.put(id, future);
-    return new Pending(Json.createValue(id), future);
+    return new Pending(Jsonp.createValue(id), future);
   }
 
   public void close(Pending p) {

@@ -1,10 +1,10 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.ResourceProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.ArrayList;
@@ -44,12 +44,12 @@ public class CompletionMethods {
               templateValues(ref.getString("uri", ""), argName.getString(), prefix);
           default -> throw McpError.invalidParams("ref.type must be ref/prompt or ref/resource.");
         };
-    var array = Json.createArrayBuilder();
+    var array = Jsonp.createArrayBuilder();
     values.stream().limit(MAX_VALUES).forEach(array::add);
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add(
             "completion",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("values", array)
                 .add("total", values.size())
                 .add("hasMore", values.size() > MAX_VALUES))

@@ -1,9 +1,9 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.LogLevel;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -97,7 +97,7 @@ public final class Exchange implements ToolContext {
       return;
     }
     var p =
-        Json.createObjectBuilder().add("progressToken", progressToken).add("progress", progress);
+        Jsonp.createObjectBuilder().add("progressToken", progressToken).add("progress", progress);
     if (total != null) {
       p.add("total", total);
     }
@@ -114,7 +114,7 @@ public final class Exchange implements ToolContext {
     if (threshold == null || !level.atLeast(threshold)) {
       return;
     }
-    var p = Json.createObjectBuilder().add("level", level.wireName());
+    var p = Jsonp.createObjectBuilder().add("level", level.wireName());
     if (logger != null) {
       p.add("logger", logger);
     }
@@ -178,7 +178,7 @@ public final class Exchange implements ToolContext {
       return ToolContext.super.askClient(asks, timeout);
     }
     Map<String, JsonObject> answers = new LinkedHashMap<>();
-    var missing = Json.createObjectBuilder();
+    var missing = Jsonp.createObjectBuilder();
     boolean complete = true;
     for (var e : asks.entrySet()) {
       String capability = capabilityFor(e.getValue().method());
@@ -188,10 +188,10 @@ public final class Exchange implements ToolContext {
             "This needs the client capability '"
                 + capability
                 + "', which the request did not declare.",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add(
                     "requiredCapabilities",
-                    Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
+                    Jsonp.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
                 .build());
       }
       if (modern.answers().get(e.getKey()) instanceof JsonObject answer) {
@@ -200,7 +200,7 @@ public final class Exchange implements ToolContext {
         complete = false;
         missing.add(
             e.getKey(),
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("method", e.getValue().method())
                 .add("params", e.getValue().params()));
       }

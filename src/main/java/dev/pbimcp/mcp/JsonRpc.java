@@ -1,6 +1,6 @@
 package dev.pbimcp.mcp;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -94,7 +94,7 @@ public final class JsonRpc {
   }
 
   public static JsonObject result(JsonValue id, JsonObject result) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("jsonrpc", "2.0")
         .add("id", id)
         .add("result", result)
@@ -102,11 +102,11 @@ public final class JsonRpc {
   }
 
   public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
-    var err = Json.createObjectBuilder().add("code", code).add("message", message);
+    var err = Jsonp.createObjectBuilder().add("code", code).add("message", message);
     if (data != null) {
       err.add("data", data);
     }
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("jsonrpc", "2.0")
         .add("id", id == null ? JsonValue.NULL : id)
         .add("error", err)
@@ -118,7 +118,7 @@ public final class JsonRpc {
   }
 
   public static JsonObject request(JsonValue id, String method, JsonObject params) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("jsonrpc", "2.0")
         .add("id", id)
         .add("method", method)
@@ -127,7 +127,7 @@ public final class JsonRpc {
   }
 
   public static JsonObject notification(String method, JsonObject params) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("jsonrpc", "2.0")
         .add("method", method)
         .add("params", params)

@@ -1,7 +1,7 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,15 +47,15 @@ public class Listeners {
             : Set.of();
     String key = UUID.randomUUID().toString();
     open.put(key, new Listener(requestId, lists, uris, sink));
-    JsonObjectBuilder accepted = Json.createObjectBuilder();
+    JsonObjectBuilder accepted = Jsonp.createObjectBuilder();
     lists.forEach(l -> accepted.add(l + "ListChanged", true));
     if (!uris.isEmpty()) {
-      accepted.add("resourceSubscriptions", Json.createArrayBuilder(uris));
+      accepted.add("resourceSubscriptions", Jsonp.createArrayBuilder(uris));
     }
     sink.send(
         JsonRpc.notification(
             "notifications/subscriptions/acknowledged",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("notifications", accepted)
                 .add("_meta", tag(requestId))
                 .build()));
@@ -76,7 +76,7 @@ public class Listeners {
                     .send(
                         JsonRpc.notification(
                             "notifications/" + list + "/list_changed",
-                            Json.createObjectBuilder().add("_meta", tag(l.id())).build())));
+                            Jsonp.createObjectBuilder().add("_meta", tag(l.id())).build())));
   }
 
   /** Announces that a resource changed to the streams subscribed to it. */
@@ -89,13 +89,13 @@ public class Listeners {
                     .send(
                         JsonRpc.notification(
                             "notifications/resources/updated",
-                            Json.createObjectBuilder()
+                            Jsonp.createObjectBuilder()
                                 .add("uri", uri)
                                 .add("_meta", tag(l.id()))
                                 .build())));
   }
 
   private static JsonObjectBuilder tag(JsonValue id) {
-    return Json.createObjectBuilder().add(SUBSCRIPTION_ID, id);
+    return Jsonp.createObjectBuilder().add(SUBSCRIPTION_ID, id);
   }
 }

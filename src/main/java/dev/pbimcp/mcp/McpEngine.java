@@ -1,8 +1,8 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -70,7 +70,7 @@ public class McpEngine {
     Session session =
         sessions.issue(version, keptCapabilities(params), clientInfo.getString("name", ""), owner);
     JsonObject result =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("protocolVersion", version)
             .add("capabilities", methods.capabilities(version))
             .add("serverInfo", methods.serverInfo())
@@ -147,7 +147,7 @@ public class McpEngine {
   private static JsonObject keptCapabilities(JsonObject params) {
     JsonObject caps =
         params.get("capabilities") instanceof JsonObject c ? c : JsonValue.EMPTY_JSON_OBJECT;
-    JsonObjectBuilder kept = Json.createObjectBuilder();
+    JsonObjectBuilder kept = Jsonp.createObjectBuilder();
     for (String name : KEPT_CAPABILITIES) {
       if (caps.get(name) instanceof JsonObject value && value.toString().length() < 512) {
         kept.add(name, value);

@@ -1,11 +1,11 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.LogLevel;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.ServerInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -132,9 +132,9 @@ public class MethodTable {
 
   /** What the server offers a client of this revision, as {@code initialize} and discovery say. */
   JsonObject capabilities(String version) {
-    JsonObjectBuilder caps = Json.createObjectBuilder();
+    JsonObjectBuilder caps = Jsonp.createObjectBuilder();
     if (serves("tools/list", version)) {
-      caps.add("tools", Json.createObjectBuilder().add("listChanged", true));
+      caps.add("tools", Jsonp.createObjectBuilder().add("listChanged", true));
     }
     if (serves("logging/setLevel", version)) {
       caps.add("logging", JsonValue.EMPTY_JSON_OBJECT);
@@ -142,10 +142,10 @@ public class MethodTable {
     if (registry.hasResources() && serves("resources/list", version)) {
       // 2026-07-28 subscribes through subscriptions/listen, earlier ones by resources/subscribe.
       caps.add(
-          "resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true));
+          "resources", Jsonp.createObjectBuilder().add("subscribe", true).add("listChanged", true));
     }
     if (registry.hasPrompts() && serves("prompts/list", version)) {
-      caps.add("prompts", Json.createObjectBuilder().add("listChanged", true));
+      caps.add("prompts", Jsonp.createObjectBuilder().add("listChanged", true));
     }
     if (serves("completion/complete", version)) {
       caps.add("completions", JsonValue.EMPTY_JSON_OBJECT);
@@ -155,7 +155,7 @@ public class MethodTable {
 
   /** {@code serverInfo} as both eras announce it. */
   JsonObject serverInfo() {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("name", ServerInfo.NAME)
         .add("title", ServerInfo.TITLE)
         .add("version", info.version())
@@ -189,15 +189,15 @@ public class MethodTable {
   }
 
   private JsonObject discover() {
-    var versions = Json.createArrayBuilder();
+    var versions = Jsonp.createArrayBuilder();
     ProtocolVersions.ALL.forEach(versions::add);
     JsonObject server = serverInfo();
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("supportedVersions", versions)
         .add("capabilities", capabilities(ProtocolVersions.MODERN))
         .add("serverInfo", server)
         .add("instructions", McpEngine.INSTRUCTIONS)
-        .add("_meta", Json.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", server))
+        .add("_meta", Jsonp.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", server))
         .build();
   }
 }

@@ -1,11 +1,11 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.LogLevel;
 import dev.pbimcp.registry.McpTool;
 import dev.pbimcp.registry.Registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -84,8 +84,8 @@ public class ModernGate {
       throw new McpError(
           JsonRpc.UNSUPPORTED_VERSION,
           "Unsupported protocol version " + version.getString() + ".",
-          Json.createObjectBuilder()
-              .add("supported", Json.createArrayBuilder(ProtocolVersions.ALL))
+          Jsonp.createObjectBuilder()
+              .add("supported", Jsonp.createArrayBuilder(ProtocolVersions.ALL))
               .add("requested", version.getString())
               .build());
     }
@@ -113,7 +113,7 @@ public class ModernGate {
     if (responses != null && !(responses instanceof JsonObject)) {
       throw McpError.invalidParams("inputResponses must be an object keyed like inputRequests.");
     }
-    var all = Json.createObjectBuilder();
+    var all = Jsonp.createObjectBuilder();
     if (state != null) {
       JsonObject claims =
           (state instanceof JsonString s
@@ -142,7 +142,7 @@ public class ModernGate {
   /** The signed state an {@code input_required} result carries: the answers so far. */
   String requestState(JsonObject request, JsonObject answers) {
     return codec.signed(
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("typ", "mrtr")
             .add("for", binding(request))
             .add("a", answers)

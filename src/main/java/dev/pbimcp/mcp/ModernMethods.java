@@ -1,8 +1,8 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -49,7 +49,7 @@ public class ModernMethods {
       if (exchange.isCancelled()) {
         return null;
       }
-      JsonObjectBuilder b = Json.createObjectBuilder(result).add("resultType", "complete");
+      JsonObjectBuilder b = Jsonp.createObjectBuilder(result).add("resultType", "complete");
       if (method.cache() != MethodTable.Cache.NONE) {
         b.add("ttlMs", MethodTable.LIST_TTL_MS)
             .add("cacheScope", method.cache().name().toLowerCase(java.util.Locale.ROOT));
@@ -62,7 +62,7 @@ public class ModernMethods {
       }
       return JsonRpc.result(
           id,
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("resultType", "input_required")
               .add("inputRequests", r.inputRequests())
               .add("requestState", gate.requestState(request, exchange.modern().answers()))

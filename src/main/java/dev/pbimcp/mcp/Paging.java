@@ -1,6 +1,6 @@
 package dev.pbimcp.mcp;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,11 +17,11 @@ final class Paging {
       List<T> items, JsonObject params, int size, String key, Function<T, JsonObject> toJson) {
     int from = offset(params);
     int to = Math.min(items.size(), from + size);
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.createArrayBuilder();
     for (T item : items.subList(Math.min(from, items.size()), to)) {
       array.add(toJson.apply(item));
     }
-    JsonObjectBuilder b = Json.createObjectBuilder().add(key, array);
+    JsonObjectBuilder b = Jsonp.createObjectBuilder().add(key, array);
     if (to < items.size()) {
       b.add("nextCursor", cursor(to));
     }

@@ -1,12 +1,12 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.McpPrompt;
 import dev.pbimcp.registry.PromptDefinition;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -51,9 +51,9 @@ public class PromptMethods {
     } catch (ToolException e) {
       throw McpError.invalidParams(e.getMessage());
     }
-    var array = Json.createArrayBuilder();
+    var array = Jsonp.createArrayBuilder();
     messages.forEach(array::add);
-    var b = Json.createObjectBuilder();
+    var b = Jsonp.createObjectBuilder();
     if (prompt.definition().description() != null) {
       b.add("description", prompt.definition().description());
     }

@@ -1,5 +1,6 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.ResourceDescriptor;
 import dev.pbimcp.registry.ResourceProvider;
@@ -7,7 +8,6 @@ import dev.pbimcp.registry.ResourceTemplateDescriptor;
 import dev.pbimcp.registry.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
@@ -55,15 +55,15 @@ public class ResourceMethods {
         throw McpError.invalidParams(e.getMessage());
       }
       if (contents.isPresent()) {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         contents.get().forEach(array::add);
-        return Json.createObjectBuilder().add("contents", array).build();
+        return Jsonp.createObjectBuilder().add("contents", array).build();
       }
     }
     throw new McpError(
         JsonRpc.RESOURCE_NOT_FOUND,
         "Resource not found: " + uri,
-        Json.createObjectBuilder().add("uri", uri).build());
+        Jsonp.createObjectBuilder().add("uri", uri).build());
   }
 
   JsonObject subscribe(JsonObject params, Session session) {

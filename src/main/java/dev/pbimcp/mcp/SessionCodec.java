@@ -1,8 +1,8 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,6 +30,7 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   private final McpConfig config;
   private final Clock clock;
 
@@ -59,7 +60,7 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
     String sessionKey = B64.encodeToString(random);
     Instant expires = clock.instant().plus(config.sessionTtl());
     JsonObject claims =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("k", sessionKey)
             .add("v", protocolVersion)
             .add("c", clientCapabilities)
@@ -98,7 +99,7 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
         return Optional.empty();
       }
       try (var reader =
-          Json.createReader(
+          Jsonp.createReader(
               new StringReader(new String(B64D.decode(payload), StandardCharsets.UTF_8)))) {
         return Optional.of(reader.readObject());
       }
@@ -137,10 +138,15 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
   }
 
   private byte[] sign(String payload) {
+    return macs.get().doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** A keyed HMAC per thread: looking the algorithm up and keying it cost more than the MAC. */
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }

@@ -1,8 +1,8 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +55,7 @@ public class Subscriptions {
     listeners.resourceUpdated(uri);
     var note =
         JsonRpc.notification(
-            "notifications/resources/updated", Json.createObjectBuilder().add("uri", uri).build());
+            "notifications/resources/updated", Jsonp.createObjectBuilder().add("uri", uri).build());
     bySession.forEach(
         (sessionKey, uris) -> {
           if (uris.contains(uri)) {

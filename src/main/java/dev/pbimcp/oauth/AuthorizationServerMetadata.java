@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,9 +52,10 @@ public class AuthorizationServerMetadata {
     return Response.ok(
             document(uri)
                 .add("jwks_uri", settings.auth().upstreamKeys())
-                .add("subject_types_supported", Json.createArrayBuilder().add("pairwise"))
+                .add("subject_types_supported", Jsonp.createArrayBuilder().add("pairwise"))
                 .add(
-                    "id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                    "id_token_signing_alg_values_supported",
+                    Jsonp.createArrayBuilder().add("RS256"))
                 .build()
                 .toString())
         .build();
@@ -62,26 +63,26 @@ public class AuthorizationServerMetadata {
 
   private JsonObjectBuilder document(UriInfo uri) {
     String base = settings.auth().baseUrl(uri);
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("issuer", base)
         .add("authorization_endpoint", base + "/oauth/authorize")
         .add("token_endpoint", base + "/oauth/token")
         .add("registration_endpoint", base + "/oauth/register")
-        .add("response_types_supported", Json.createArrayBuilder().add("code"))
-        .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+        .add("response_types_supported", Jsonp.createArrayBuilder().add("code"))
+        .add("response_modes_supported", Jsonp.createArrayBuilder().add("query"))
         .add(
             "grant_types_supported",
-            Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-        .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+            Jsonp.createArrayBuilder().add("authorization_code").add("refresh_token"))
+        .add("code_challenge_methods_supported", Jsonp.createArrayBuilder().add("S256"))
         .add(
             "token_endpoint_auth_methods_supported",
-            Json.createArrayBuilder()
+            Jsonp.createArrayBuilder()
                 .add("none")
                 .add("client_secret_post")
                 .add("client_secret_basic"))
         .add(
             "scopes_supported",
-            Json.createArrayBuilder()
+            Jsonp.createArrayBuilder()
                 .add(settings.auth().qualifiedScope())
                 .add("offline_access")
                 .add("openid")

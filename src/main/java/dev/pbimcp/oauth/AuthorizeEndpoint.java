@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -99,7 +99,7 @@ public class AuthorizeEndpoint {
       return clientError(redirect, error, refusal, state, issuer);
     }
     var pending =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("cid", client.id())
             .add("ru", redirect)
             .add("cc", q.getFirst("code_challenge"))
@@ -149,7 +149,7 @@ public class AuthorizeEndpoint {
   /** The redirect to Entra ID, with everything we must get back sealed into its state. */
   private Response upstream(JsonObject pending, UriInfo uri) {
     var carried =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("cid", pending.getString("cid"))
             .add("ru", pending.getString("ru"))
             .add("sc", pending.getString("sc"));

@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -70,7 +70,7 @@ public class CallbackEndpoint {
             .sealer()
             .seal(
                 "code",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                     .add("c", code)
                     .add("cid", s.getString("cid"))
                     .add("ru", s.getString("ru"))

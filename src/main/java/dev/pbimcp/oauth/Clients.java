@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -63,14 +63,14 @@ public class Clients {
 
   /** Registers a public client: its id is its own sealed record. */
   String register(String name, List<String> redirectUris) {
-    JsonArrayBuilder uris = Json.createArrayBuilder();
+    JsonArrayBuilder uris = Jsonp.createArrayBuilder();
     redirectUris.forEach(uris::add);
     return REGISTERED_PREFIX
         + settings
             .sealer()
             .seal(
                 "client",
-                Json.createObjectBuilder().add("name", name).add("redirect_uris", uris),
+                Jsonp.createObjectBuilder().add("name", name).add("redirect_uris", uris),
                 0);
   }
 

@@ -1,9 +1,9 @@
 package dev.pbimcp.oauth;
 
 import dev.pbimcp.auth.OutboundTls;
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -117,7 +117,7 @@ public class MetadataDocuments {
 
   private static Clients.Result parse(String url, String body) {
     try {
-      JsonObject doc = Json.createReader(new StringReader(body)).readObject();
+      JsonObject doc = Jsonp.createReader(new StringReader(body)).readObject();
       if (!url.equals(doc.getString("client_id", null))) {
         return Clients.Result.refused(
             "The client metadata document's client_id is not the URL it was fetched from.");

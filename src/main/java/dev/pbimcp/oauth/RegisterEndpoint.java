@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -52,7 +52,7 @@ public class RegisterEndpoint {
     }
     JsonObject metadata;
     try {
-      JsonValue v = Json.createReader(new StringReader(body)).readValue();
+      JsonValue v = Jsonp.createReader(new StringReader(body)).readValue();
       if (!(v instanceof JsonObject o)) {
         return TokenEndpoint.error(
             400, "invalid_client_metadata", "The client metadata must be a JSON object.");
@@ -89,21 +89,21 @@ public class RegisterEndpoint {
     if (name.length() > 100) {
       name = name.substring(0, 100);
     }
-    JsonArrayBuilder registered = Json.createArrayBuilder();
+    JsonArrayBuilder registered = Jsonp.createArrayBuilder();
     redirects.forEach(registered::add);
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-store")
         .entity(
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("client_id", clients.register(name, redirects))
                 .add("client_id_issued_at", Instant.now().getEpochSecond())
                 .add("client_name", name)
                 .add("redirect_uris", registered)
                 .add(
                     "grant_types",
-                    Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-                .add("response_types", Json.createArrayBuilder().add("code"))
+                    Jsonp.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("response_types", Jsonp.createArrayBuilder().add("code"))
                 .add("token_endpoint_auth_method", "none")
                 .build()
                 .toString())

@@ -1,6 +1,6 @@
 package dev.pbimcp.oauth;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -72,7 +72,7 @@ final class Sealer {
       c.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       byte[] plain = c.doFinal(all, IV, all.length - IV);
       JsonObject o =
-          Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
+          Jsonp.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
               .readObject();
       boolean expired =
           o.containsKey("exp")

@@ -1,8 +1,8 @@
 package dev.pbimcp.oauth;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -153,7 +153,7 @@ public class TokenEndpoint {
             .type(MediaType.APPLICATION_JSON_TYPE)
             .header("Cache-Control", "no-store")
             .entity(
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                     .add("error", error)
                     .add("error_description", description)
                     .build()

@@ -1,9 +1,9 @@
 package dev.pbimcp.oauth;
 
 import dev.pbimcp.auth.OutboundTls;
+import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -111,7 +111,7 @@ public class Upstream {
 
   private static JsonObject parse(String body) {
     try {
-      JsonValue v = Json.createReader(new StringReader(body)).readValue();
+      JsonValue v = Jsonp.createReader(new StringReader(body)).readValue();
       return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
     } catch (JsonException e) {
       return JsonValue.EMPTY_JSON_OBJECT;

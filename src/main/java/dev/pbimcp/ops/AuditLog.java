@@ -2,11 +2,11 @@ package dev.pbimcp.ops;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.ToolCallListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -72,7 +72,7 @@ public class AuditLog implements ToolCallListener {
 
   static String line(ToolCall call, boolean includeDax) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("event", "tool_call")
             .add("tool", call.tool())
             .add(

@@ -1,6 +1,6 @@
 package dev.pbimcp.powerbi;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -42,7 +42,7 @@ public class PowerBiErrorMapper implements ResponseExceptionMapper<PowerBiExcept
     if (body == null || body.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = Jsonp.createReader(new StringReader(body))) {
       JsonValue v = reader.readValue();
       return v instanceof JsonObject o && o.get("error") instanceof JsonObject e ? e : null;
     } catch (JsonException | IllegalStateException e) {

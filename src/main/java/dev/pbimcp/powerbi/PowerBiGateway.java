@@ -1,5 +1,6 @@
 package dev.pbimcp.powerbi;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.powerbi.Payloads.Dashboard;
 import dev.pbimcp.powerbi.Payloads.Refresh;
 import dev.pbimcp.powerbi.Payloads.Report;
@@ -9,7 +10,6 @@ import dev.pbimcp.powerbi.Payloads.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public class PowerBiGateway {
    */
   public String refresh(String workspaceId, String datasetId, String notifyOption) {
     policy.check(workspaceId, this);
-    JsonObject body = Json.createObjectBuilder().add("notifyOption", notifyOption).build();
+    JsonObject body = Jsonp.createObjectBuilder().add("notifyOption", notifyOption).build();
     return call(
         () -> {
           try (var response = api.refresh(workspaceId, datasetId, body, bearer())) {
@@ -143,11 +143,11 @@ public class PowerBiGateway {
       String impersonatedUser) {
     policy.check(workspaceId, this);
     var body =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add(
                 "queries",
-                Json.createArrayBuilder().add(Json.createObjectBuilder().add("query", dax)))
-            .add("serializerSettings", Json.createObjectBuilder().add("includeNulls", true));
+                Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("query", dax)))
+            .add("serializerSettings", Jsonp.createObjectBuilder().add("includeNulls", true));
     if (impersonatedUser != null && !impersonatedUser.isBlank()) {
       body.add("impersonatedUserName", impersonatedUser);
     }

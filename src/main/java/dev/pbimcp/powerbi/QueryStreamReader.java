@@ -1,6 +1,6 @@
 package dev.pbimcp.powerbi;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -39,7 +39,7 @@ final class QueryStreamReader {
   /** Reads the rows from the window's offset on: all are counted, the window's share kept. */
   static QueryResult read(InputStream in, QueryWindow window) {
     QueryStreamReader r = new QueryStreamReader(window);
-    try (JsonParser p = Json.createParser(in)) {
+    try (JsonParser p = Jsonp.createParser(in)) {
       if (!p.hasNext() || p.next() != Event.START_OBJECT) {
         throw malformed();
       }

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** Builders for MCP content blocks, shared by tool results and prompt messages. */
@@ -8,7 +8,7 @@ public final class Content {
   private Content() {}
 
   public static JsonObject text(String text) {
-    return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+    return Jsonp.createObjectBuilder().add("type", "text").add("text", text).build();
   }
 
   public static JsonObject image(String base64, String mimeType) {
@@ -21,18 +21,18 @@ public final class Content {
 
   /** An embedded resource holding text. */
   public static JsonObject resource(String uri, String mimeType, String text) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("type", "resource")
         .add(
             "resource",
-            Json.createObjectBuilder().add("uri", uri).add("mimeType", mimeType).add("text", text))
+            Jsonp.createObjectBuilder().add("uri", uri).add("mimeType", mimeType).add("text", text))
         .build();
   }
 
   /** A link to a resource the client may read (2025-06-18 and later). */
   public static JsonObject resourceLink(
       String uri, String name, String mimeType, String description) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("type", "resource_link")
         .add("uri", uri)
         .add("name", name)
@@ -42,7 +42,7 @@ public final class Content {
   }
 
   private static JsonObject binary(String type, String base64, String mimeType) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("type", type)
         .add("data", base64)
         .add("mimeType", mimeType)

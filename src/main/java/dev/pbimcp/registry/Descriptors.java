@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -10,7 +10,7 @@ final class Descriptors {
 
   static JsonObject describe(
       String key, String value, String name, String title, String description, String mimeType) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add(key, value).add("name", name);
+    JsonObjectBuilder b = Jsonp.createObjectBuilder().add(key, value).add("name", name);
     addIfPresent(b, "title", title);
     addIfPresent(b, "description", description);
     addIfPresent(b, "mimeType", mimeType);

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** Builders for prompt messages. */
@@ -8,10 +8,10 @@ public final class Messages {
   private Messages() {}
 
   public static JsonObject user(JsonObject content) {
-    return Json.createObjectBuilder().add("role", "user").add("content", content).build();
+    return Jsonp.createObjectBuilder().add("role", "user").add("content", content).build();
   }
 
   public static JsonObject assistant(JsonObject content) {
-    return Json.createObjectBuilder().add("role", "assistant").add("content", content).build();
+    return Jsonp.createObjectBuilder().add("role", "assistant").add("content", content).build();
   }
 }

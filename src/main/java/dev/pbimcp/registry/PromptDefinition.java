@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -16,13 +16,13 @@ public record PromptDefinition(
   public record Argument(String name, String description, boolean required) {}
 
   public JsonObject toJson() {
-    var args = Json.createArrayBuilder();
+    var args = Jsonp.createArrayBuilder();
     for (Argument a : arguments) {
-      var ab = Json.createObjectBuilder().add("name", a.name());
+      var ab = Jsonp.createObjectBuilder().add("name", a.name());
       Descriptors.addIfPresent(ab, "description", a.description());
       args.add(ab.add("required", a.required()));
     }
-    var b = Json.createObjectBuilder().add("name", name);
+    var b = Jsonp.createObjectBuilder().add("name", name);
     Descriptors.addIfPresent(b, "title", title);
     Descriptors.addIfPresent(b, "description", description);
     return b.add("arguments", args).build();

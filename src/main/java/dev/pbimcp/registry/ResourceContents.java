@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** Builders for entries of a {@code resources/read} result. */
@@ -8,7 +8,7 @@ public final class ResourceContents {
   private ResourceContents() {}
 
   public static JsonObject text(String uri, String mimeType, String text) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("uri", uri)
         .add("mimeType", mimeType)
         .add("text", text)
@@ -16,7 +16,7 @@ public final class ResourceContents {
   }
 
   public static JsonObject blob(String uri, String mimeType, String base64) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("uri", uri)
         .add("mimeType", mimeType)
         .add("blob", base64)

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -22,12 +22,12 @@ public final class SchemaGenerator {
     if (!recordType.isRecord()) {
       throw new IllegalArgumentException(recordType + " is not a record");
     }
-    var properties = Json.createObjectBuilder();
-    var required = Json.createArrayBuilder();
+    var properties = Jsonp.createObjectBuilder();
+    var required = Jsonp.createArrayBuilder();
     boolean anyRequired = false;
     for (RecordComponent c : recordType.getRecordComponents()) {
       Param p = c.getAnnotation(Param.class);
-      JsonObjectBuilder prop = Json.createObjectBuilder(schemaFor(c.getGenericType()));
+      JsonObjectBuilder prop = Jsonp.createObjectBuilder(schemaFor(c.getGenericType()));
       if (p != null) {
         prop.add("description", p.value());
         addBounds(prop, p);
@@ -38,7 +38,7 @@ public final class SchemaGenerator {
         anyRequired = true;
       }
     }
-    var schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+    var schema = Jsonp.createObjectBuilder().add("type", "object").add("properties", properties);
     if (anyRequired) {
       schema.add("required", required);
     }
@@ -80,7 +80,7 @@ public final class SchemaGenerator {
   }
 
   private static JsonValue number(double d) {
-    return d == Math.rint(d) ? Json.createValue((long) d) : Json.createValue(d);
+    return d == Math.rint(d) ? Jsonp.createValue((long) d) : Jsonp.createValue(d);
   }
 
   private static JsonObject schemaFor(Type type) {
@@ -88,13 +88,13 @@ public final class SchemaGenerator {
       Class<?> raw = (Class<?>) pt.getRawType();
       Type[] args = pt.getActualTypeArguments();
       if (Collection.class.isAssignableFrom(raw)) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
             .add("type", "array")
             .add("items", schemaFor(args[0]))
             .build();
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
             .add("type", "object")
             .add("additionalProperties", schemaFor(args[1]))
             .build();
@@ -115,30 +115,30 @@ public final class SchemaGenerator {
       return typed("number");
     }
     if (Temporal.class.isAssignableFrom(c)) {
-      return Json.createObjectBuilder().add("type", "string").add("format", "date-time").build();
+      return Jsonp.createObjectBuilder().add("type", "string").add("format", "date-time").build();
     }
     if (c.isEnum()) {
-      var values = Json.createArrayBuilder();
+      var values = Jsonp.createArrayBuilder();
       for (Object constant : c.getEnumConstants()) {
         values.add(constant.toString());
       }
-      return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
+      return Jsonp.createObjectBuilder().add("type", "string").add("enum", values).build();
     }
     if (c.isRecord()) {
       return objectSchema(c);
     }
     if (JsonValue.class.isAssignableFrom(c)) {
       // Cells of a result: any scalar.
-      return Json.createObjectBuilder()
+      return Jsonp.createObjectBuilder()
           .add(
               "type",
-              Json.createArrayBuilder().add("string").add("number").add("boolean").add("null"))
+              Jsonp.createArrayBuilder().add("string").add("number").add("boolean").add("null"))
           .build();
     }
     throw new IllegalArgumentException("No JSON Schema mapping for " + c);
   }
 
   private static JsonObject typed(String name) {
-    return Json.createObjectBuilder().add("type", name).build();
+    return Jsonp.createObjectBuilder().add("type", name).build();
   }
 }

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /**
@@ -21,7 +21,7 @@ public record ToolAnnotations(
   }
 
   JsonObject toJson(String title) {
-    var b = Json.createObjectBuilder();
+    var b = Jsonp.createObjectBuilder();
     if (title != null) {
       b.add("title", title);
     }

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ public record ToolDefinition(
 
   /** The {@code tools/list} entry. */
   public JsonObject toJson() {
-    var b = Json.createObjectBuilder().add("name", name);
+    var b = Jsonp.createObjectBuilder().add("name", name);
     if (title != null) {
       b.add("title", title);
     }

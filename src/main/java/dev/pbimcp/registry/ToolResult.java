@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -28,9 +28,9 @@ public record ToolResult(List<JsonObject> content, JsonObject structuredContent,
   }
 
   public JsonObject toJson() {
-    var blocks = Json.createArrayBuilder();
+    var blocks = Jsonp.createArrayBuilder();
     content.forEach(blocks::add);
-    var b = Json.createObjectBuilder().add("content", blocks);
+    var b = Jsonp.createObjectBuilder().add("content", blocks);
     if (structuredContent != null) {
       b.add("structuredContent", structuredContent);
     }

@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.json.Json;
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -69,7 +69,7 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
 
   /** A record as JSON, with the snake_case names tool schemas use. */
   public static JsonObject json(Record value) {
-    try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+    try (var reader = Jsonp.createReader(new StringReader(JSONB.toJson(value)))) {
       return reader.readObject();
     }
   }

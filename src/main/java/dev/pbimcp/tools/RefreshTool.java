@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
@@ -7,7 +8,6 @@ import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 
@@ -77,23 +77,23 @@ public class RefreshTool extends PowerBiTool<RefreshTool.Input, RefreshTool.Outp
   private static boolean confirmed(ToolContext context, String datasetId)
       throws InterruptedException {
     JsonObject schema =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("type", "object")
             .add(
                 "properties",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                     .add(
                         "confirm",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                             .add("type", "boolean")
                             .add("title", "Refresh now")
                             .add("description", "Reload the model's data from its sources now.")))
-            .add("required", Json.createArrayBuilder().add("confirm"))
+            .add("required", Jsonp.createArrayBuilder().add("confirm"))
             .build();
     JsonObject answer =
         context.askClient(
             "elicitation/create",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add(
                     "message",
                     "Refresh Power BI semantic model "

@@ -2,6 +2,7 @@ package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.QueryResult;
@@ -14,7 +15,6 @@ import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +55,7 @@ public class ResultLinks implements ResourceProvider {
   /** A link to the rows of a query's answer from {@code offset} on, for the current caller. */
   String link(String workspace, String dataset, String dax, long offset, String impersonated) {
     var claims =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("p", PURPOSE)
             .add("w", workspace)
             .add("d", dataset)
