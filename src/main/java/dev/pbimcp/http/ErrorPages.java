@@ -1,6 +1,5 @@
 package dev.pbimcp.http;
 
-import dev.pbimcp.auth.McpPaths;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -28,18 +27,11 @@ public class ErrorPages extends HttpServlet {
         request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer s ? s : 404;
     String uri =
         request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u : "";
-    String sentence = sentence(status);
+    HttpErrors.Body body = HttpErrors.body(uri, JsonRpc.SERVER_ERROR, sentence(status));
     response.setStatus(status);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    if (McpPaths.covers(uri)) {
-      response.setContentType("application/json");
-      response
-          .getWriter()
-          .write(JsonRpc.error(null, JsonRpc.SERVER_ERROR, sentence, null).toString());
-    } else {
-      response.setContentType("text/plain");
-      response.getWriter().write(sentence);
-    }
+    response.setContentType(body.type());
+    response.getWriter().write(body.text());
   }
 
   private static String sentence(int status) {

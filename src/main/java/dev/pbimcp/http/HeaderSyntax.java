@@ -1,13 +1,11 @@
 package dev.pbimcp.http;
 
-import dev.pbimcp.auth.McpPaths;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
@@ -108,10 +106,7 @@ public class HeaderSyntax implements ContainerRequestFilter {
   }
 
   private static Response refusal(String path, String problem) {
-    if (McpPaths.covers(path)) {
-      return HttpErrors.response(400, null, JsonRpc.INVALID_REQUEST, "Bad Request: " + problem);
-    }
-    return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(problem).build();
+    return HttpErrors.forPath(path, 400, JsonRpc.INVALID_REQUEST, "Bad Request: " + problem);
   }
 
   /** The offending text, short and printable, so that the answer cannot be made to carry much. */

@@ -1,5 +1,6 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.McpPaths;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -20,6 +21,21 @@ final class HttpErrors {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(body.toString())
         .build();
+  }
+
+  /** An error's body as the path calls for: a JSON-RPC error on the MCP paths, else plain text. */
+  record Body(String type, String text) {}
+
+  /** The one rule for which body an error gets: MCP clients parse JSON-RPC, browsers read text. */
+  static Body body(String path, int code, String message) {
+    return McpPaths.covers(path)
+        ? new Body(MediaType.APPLICATION_JSON, JsonRpc.error(null, code, message, null).toString())
+        : new Body(MediaType.TEXT_PLAIN, message);
+  }
+
+  static Response forPath(String path, int status, int code, String message) {
+    Body b = body(path, code, message);
+    return Response.status(status).type(b.type()).entity(b.text()).build();
   }
 
   static WebApplicationException fail(int status, int code, String message) {

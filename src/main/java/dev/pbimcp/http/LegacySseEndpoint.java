@@ -145,7 +145,7 @@ public class LegacySseEndpoint {
             ? request(connection, session, m, caller)
             : workers.submit(caller, () -> process(connection, kind, m));
     if (!started) {
-      return Workers.busy(m.get("id"), "request workers");
+      return Workers.busy(m.get("id"), Workers.REQUESTS);
     }
     return Response.accepted().build();
   }

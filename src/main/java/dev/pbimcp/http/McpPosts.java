@@ -123,7 +123,7 @@ public class McpPosts {
             exchange, channel, request.get("id"), caller, () -> engine.handle(request, exchange));
     return started
         ? channel.settle(ResponseChannel.QUICK_MILLIS)
-        : Workers.busy(request.get("id"), "request workers");
+        : Workers.busy(request.get("id"), Workers.REQUESTS);
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */

@@ -90,7 +90,7 @@ public class ModernPosts {
         workers.run(exchange, channel, id, caller, () -> methods.handle(message, exchange));
     return started
         ? channel.settle(ResponseChannel.QUICK_MILLIS)
-        : Workers.busy(id, "request workers");
+        : Workers.busy(id, Workers.REQUESTS);
   }
 
   private Response listen(JsonObject message, boolean sse, AsyncResponse async) {

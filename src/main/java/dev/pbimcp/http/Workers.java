@@ -41,6 +41,11 @@ public class Workers {
   /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
   static final int RETRY_AFTER_SECONDS = 2;
 
+  /** What is full, in the busy answer's words. */
+  static final String REQUESTS = "works on as many requests";
+
+  static final String STREAMS = "holds as many open streams";
+
   @Resource private ManagedThreadFactory threads;
 
   private final AtomicInteger openStreams = new AtomicInteger();
@@ -171,12 +176,12 @@ public class Workers {
    */
   void stream(AsyncResponse async, Supplier<StreamingOutput> open) {
     if (streamsFull()) {
-      async.resume(busy(null, "open streams"));
+      async.resume(busy(null, STREAMS));
       return;
     }
     Response r = SseWriter.response(counted(open.get()));
     if (!write(() -> async.resume(r))) {
-      async.resume(busy(null, "open streams"));
+      async.resume(busy(null, STREAMS));
     }
   }
 
@@ -199,9 +204,9 @@ public class Workers {
                 503,
                 id,
                 JsonRpc.SERVER_ERROR,
-                "The server is busy (all "
+                "The server is busy: it already "
                     + what
-                    + " taken): retry after "
+                    + " as it may. Retry after "
                     + RETRY_AFTER_SECONDS
                     + " s."))
         .header("Retry-After", RETRY_AFTER_SECONDS)

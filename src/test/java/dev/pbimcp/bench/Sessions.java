@@ -1,5 +1,6 @@
 package dev.pbimcp.bench;
 
+import dev.pbimcp.it.ProcessSample;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Opening legacy sessions (pbimcp's and the SDK's speak the same Streamable HTTP handshake). */
 final class Sessions {
+  /** The {@code _meta} a 2026-07-28 request carries (no session, no capabilities). */
+  static final String MODERN_META =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
   private static final String INIT =
       "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
           + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";

@@ -3,6 +3,7 @@ package dev.pbimcp.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pbimcp.it.ExtraServer;
+import dev.pbimcp.it.ProcessSample;
 import dev.pbimcp.it.TestDeployments;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,6 @@ class SoakBench {
   private static final int CLIENTS = Integer.getInteger("soak.clients", 16);
   private static final int MINUTES = Integer.getInteger("soak.minutes", 10);
   private static final int SAMPLE_SECONDS = Integer.getInteger("soak.sample-seconds", 20);
-  private static final String MODERN_META =
-      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-          + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
   @Test
   void soak() throws Exception {
@@ -127,11 +125,11 @@ class SoakBench {
                 + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
                 + tool
                 + "\",\"arguments\":{},"
-                + MODERN_META
+                + Sessions.MODERN_META
                 + "}}";
       } else {
         if (session == null || n % 200 == 0) {
-          session = initialize(http, mcp);
+          session = Sessions.ours(http, mcp.toString());
         }
         b.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
         body =
@@ -150,22 +148,6 @@ class SoakBench {
         errors.incrementAndGet();
       }
     }
-  }
-
-  private static String initialize(HttpClient http, URI mcp) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(mcp)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-                            + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                            + "\"clientInfo\":{\"name\":\"soak\",\"version\":\"1\"}}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return r.headers().firstValue("Mcp-Session-Id").orElseThrow();
   }
 
   /** Least-squares slope of column k against minutes. */

@@ -1,5 +1,6 @@
 package dev.pbimcp.bench;
 
+import dev.pbimcp.it.ProcessSample;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;

@@ -4,6 +4,7 @@ import dev.pbimcp.bench.apps.BareApplication;
 import dev.pbimcp.bench.apps.BareResource;
 import dev.pbimcp.bench.apps.SdkAnchor;
 import dev.pbimcp.it.ExtraServer;
+import dev.pbimcp.it.ProcessSample;
 import dev.pbimcp.it.TestDeployments;
 import java.io.File;
 import java.net.URI;
@@ -36,9 +37,6 @@ class TransportBench {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
   private static final int WARMUP = Integer.getInteger("bench.warmup", 60);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-  private static final String MODERN_META =
-      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-          + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
   private static final String CALL =
       "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":"
           + "\"get_powerbi_status\",\"arguments\":{}%s}}";
@@ -108,7 +106,7 @@ class TransportBench {
                 "MCP-Protocol-Version", "2026-07-28",
                 "Mcp-Method", "tools/call",
                 "Mcp-Name", "get_powerbi_status"),
-            () -> call(ids, "," + MODERN_META)));
+            () -> call(ids, "," + Sessions.MODERN_META)));
 
     System.out.printf("benchmark: warming each target %d s (%d clients)%n", WARMUP, CLIENTS);
     for (var t : targets.entrySet()) {

@@ -2,7 +2,6 @@ package dev.pbimcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -42,23 +41,24 @@ class DeadPowerBiIT {
             .start()) {
       McpHttp client = McpHttp.on(server.port());
       client.initialize();
-      String first = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      String first =
+          McpHttp.toolError(
+              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
       assertTrue(first.contains("could not be reached: the connection was refused"), first);
       assertTrue(!first.contains("Exception"), first);
       String later = first;
       for (int i = 0; i < 3 && !later.contains("paused"); i++) {
-        later = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+        later =
+            McpHttp.toolError(
+                client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
       }
       assertTrue(later.contains("paused calls") && later.contains("Try again in"), later);
       long start = System.nanoTime();
-      String fast = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      String fast =
+          McpHttp.toolError(
+              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
       assertTrue(fast.contains("paused calls"), fast);
       assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "an open circuit answers at once");
     }
-  }
-
-  private static String error(JsonObject result) {
-    assertTrue(result.getBoolean("isError", false), result.toString());
-    return result.getJsonArray("content").getJsonObject(0).getString("text");
   }
 }

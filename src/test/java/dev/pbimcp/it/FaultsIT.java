@@ -58,7 +58,8 @@ class FaultsIT {
   @Test
   void longThrottlingIsReportedWithTheWait() throws Exception {
     inject("{\"path\":\"groups$\",\"status\":429,\"retryAfter\":30,\"count\":5}");
-    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String text =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(text.contains("throttling") && text.contains("Retry after 30 s"), text);
   }
 
@@ -70,7 +71,8 @@ class FaultsIT {
             .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
             .getBoolean("isError", false));
     inject("{\"path\":\"groups$\",\"status\":500,\"count\":10}");
-    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String text =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(text.contains("temporary problem (HTTP 500)"), text);
   }
 
@@ -79,11 +81,14 @@ class FaultsIT {
     inject("{\"path\":\"groups$\",\"status\":502,\"count\":1000}");
     String text = "";
     for (int i = 0; i < 4 && !text.contains("paused"); i++) {
-      text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      text =
+          McpHttp.toolError(
+              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     }
     assertTrue(text.contains("paused calls"), text);
     long start = System.nanoTime();
-    String fast = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String fast =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(fast.contains("paused calls"), fast);
     assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "an open circuit answers at once");
     recover();
@@ -104,7 +109,8 @@ class FaultsIT {
   @Test
   void aSlowPowerBiHitsTheTimeout() throws Exception {
     inject("{\"path\":\"groups$\",\"delayMs\":5000,\"count\":1}");
-    String text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String text =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(text.contains("did not answer within 3 s"), text);
   }
 
@@ -117,7 +123,7 @@ class FaultsIT {
         PowerBiToolsIT.model(sales)
             .add("queries", Json.createArrayBuilder().add("EVALUATE 'Store'"))
             .build();
-    String text = error(client.callTool("execute_powerbi_query", args));
+    String text = McpHttp.toolError(client.callTool("execute_powerbi_query", args));
     assertTrue(text.contains("could not be read"), text);
   }
 
@@ -127,7 +133,9 @@ class FaultsIT {
     String text = "";
     int calls = 0;
     for (; calls < 10 && !text.contains("paused"); calls++) {
-      text = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      text =
+          McpHttp.toolError(
+              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     }
     assertTrue(text.contains("paused calls") && text.matches("(?s).*Try again in \\d+ s.*"), text);
     assertEquals(9, calls, "eight timeouts in a row open it, each tried once");
@@ -143,14 +151,17 @@ class FaultsIT {
             .getBoolean("isError", false),
         "one drop is retried");
     inject("{\"path\":\"groups$\",\"body\":\"drop\",\"count\":1000}");
-    String first = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String first =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(
         first.contains("could not be reached") || first.contains("could not be read"), first);
     assertFalse(
         first.matches("(?s).*[A-Z][a-z]+(Exception|Error)\\b.*"), "no Java class: " + first);
     String next = "";
     for (int i = 0; i < 3 && !next.contains("paused"); i++) {
-      next = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      next =
+          McpHttp.toolError(
+              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     }
     assertTrue(next.contains("paused calls"), "eight failed attempts open the circuit: " + next);
     recover();
@@ -159,10 +170,12 @@ class FaultsIT {
   @Test
   void proxyPagesAreServiceFailuresNotJavaErrors() throws Exception {
     inject("{\"path\":\"groups$\",\"status\":502,\"body\":\"html\",\"count\":4}");
-    String gateway = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String gateway =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(gateway.contains("temporary problem (HTTP 502)"), gateway);
     inject("{\"path\":\"groups$\",\"body\":\"html\",\"count\":4}");
-    String page = error(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+    String page =
+        McpHttp.toolError(client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
     assertTrue(page.contains("could not be read"), page);
     assertFalse(page.contains("Exception"), page);
     recover();
@@ -176,7 +189,7 @@ class FaultsIT {
             .add("queries", Json.createArrayBuilder().add("EVALUATE 99999999999999999999 +"))
             .build();
     for (int i = 0; i < 12; i++) {
-      String text = error(client.callTool("execute_powerbi_query", bad));
+      String text = McpHttp.toolError(client.callTool("execute_powerbi_query", bad));
       assertFalse(text.contains("paused"), "a user's bad DAX is not an outage: " + text);
     }
     assertFalse(
@@ -194,11 +207,6 @@ class FaultsIT {
             .callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT)
             .getBoolean("isError", false),
         "the trial call closes the circuit again");
-  }
-
-  private static String error(JsonObject result) {
-    assertTrue(result.getBoolean("isError", false), result.toString());
-    return result.getJsonArray("content").getJsonObject(0).getString("text");
   }
 
   private static void inject(String fault) throws Exception {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * finding, kept with the request that caused it.
  */
 final class Fuzzer {
+  /** What a Java internal in an answer looks like: class names, exceptions, stack frames. */
   static final Pattern LEAK =
       Pattern.compile("java\\.|jakarta\\.|com\\.ibm|Exception|SRVE\\d|\\tat |\\.java:");
 

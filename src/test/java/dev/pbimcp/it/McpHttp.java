@@ -106,6 +106,13 @@ public final class McpHttp {
         Json.createObjectBuilder().add("name", name).add("arguments", arguments).build());
   }
 
+  /** The text of a tool result that must be an error ({@code isError: true}). */
+  public static String toolError(JsonObject result) {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        result.getBoolean("isError", false), "a tool error: " + result);
+    return result.getJsonArray("content").getJsonObject(0).getString("text");
+  }
+
   public int nextId() {
     return ids.incrementAndGet();
   }

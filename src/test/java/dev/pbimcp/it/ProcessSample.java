@@ -1,4 +1,4 @@
-package dev.pbimcp.bench;
+package dev.pbimcp.it;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,27 +8,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a server process holds, read from Linux's /proc and from jcmd (-1 where unavailable). */
-final class ProcessSample {
+public final class ProcessSample {
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
   private ProcessSample() {}
 
   /** Heap in use right after a full GC, in MB ({@code jcmd GC.run}, then {@code GC.heap_info}). */
-  static double heapAfterGc(long pid) throws IOException, InterruptedException {
+  public static double heapAfterGc(long pid) throws IOException, InterruptedException {
     jcmd(pid, "GC.run");
     Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
     return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
   }
 
-  static double rss(long pid) throws IOException {
+  public static double rss(long pid) throws IOException {
     return status(pid, "VmRSS:") / 1024.0;
   }
 
-  static double threads(long pid) throws IOException {
+  public static double threads(long pid) throws IOException {
     return status(pid, "Threads:");
   }
 
-  static double openFiles(long pid) throws IOException {
+  public static double openFiles(long pid) throws IOException {
     Path fd = Path.of("/proc/" + pid + "/fd");
     if (!Files.isDirectory(fd)) {
       return -1;
