@@ -100,6 +100,14 @@ public class HttpSettings {
     return maxBodyBytes;
   }
 
+  /**
+   * The longest a request's thread waits for its answer: the request timeout answers first, so this
+   * only bounds a wait on work the server lost while stopping.
+   */
+  long answerWaitMillis() {
+    return requestTimeoutSeconds * 1000L + 10_000;
+  }
+
   public int requestTimeoutSeconds() {
     return requestTimeoutSeconds;
   }

@@ -168,7 +168,13 @@ public class LegacySseEndpoint {
             return answered.get();
           }
         };
-    return workers.run(exchange, answer, m.get("id"), caller, () -> engine.handle(m, exchange));
+    return workers.run(
+        exchange,
+        answer,
+        m.get("id"),
+        caller,
+        Workers.Where.APART,
+        () -> engine.handle(m, exchange));
   }
 
   /** Initialize, notifications and responses: quick, with nothing to answer on time. */

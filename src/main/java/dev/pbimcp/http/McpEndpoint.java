@@ -63,27 +63,39 @@ public class McpEndpoint {
     this(null, null, null, null, null, null, null);
   }
 
+  /** Every POST but subscriptions/listen, answered on the request's own thread. */
   @POST
-  public void post(
+  public Response post(
+      InputStream body, @Context HttpHeaders headers, @Context SecurityContext security) {
+    return answer(body, headers, security, null);
+  }
+
+  /** 2026-07-28 subscriptions/listen, routed here by {@link ListenDoor}: its stream lasts. */
+  @POST
+  @Path(ListenDoor.PATH)
+  public void listen(
       InputStream body,
       @Context HttpHeaders headers,
       @Context SecurityContext security,
       @Suspended AsyncResponse async) {
-    Response now;
-    try {
-      now = posts.handle(body, headers, CallerContext.of(security.getUserPrincipal()), async);
-    } catch (WebApplicationException e) {
-      now = e.getResponse();
-    } catch (IOException e) {
-      now =
-          HttpErrors.response(
-              400, null, JsonRpc.PARSE_ERROR, "The request body could not be read.");
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "POST /mcp failed", e);
-      now = HttpErrors.response(500, null, JsonRpc.INTERNAL_ERROR, "Internal error.");
-    }
+    Response now = answer(body, headers, security, async);
     if (now != null) {
       async.resume(now);
+    }
+  }
+
+  private Response answer(
+      InputStream body, HttpHeaders headers, SecurityContext security, AsyncResponse async) {
+    try {
+      return posts.handle(body, headers, CallerContext.of(security.getUserPrincipal()), async);
+    } catch (WebApplicationException e) {
+      return e.getResponse();
+    } catch (IOException e) {
+      return HttpErrors.response(
+          400, null, JsonRpc.PARSE_ERROR, "The request body could not be read.");
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "POST /mcp failed", e);
+      return HttpErrors.response(500, null, JsonRpc.INTERNAL_ERROR, "Internal error.");
     }
   }
 

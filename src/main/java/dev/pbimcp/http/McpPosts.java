@@ -53,7 +53,10 @@ public class McpPosts {
     this(null, null, null, null, null, null);
   }
 
-  /** Answers now (returns the response) or later through {@code async} (returns null). */
+  /**
+   * The answer to one POST, sent by the request's own thread; null only for a 2026-07-28
+   * subscriptions/listen, whose stream goes through {@code async} (the listen door's alone).
+   */
   Response handle(InputStream body, HttpHeaders headers, Caller caller, AsyncResponse async)
       throws IOException {
     JsonBodies.Body read =
@@ -83,8 +86,7 @@ public class McpPosts {
           return initialize(message.asJsonObject(), Caller.ownerOf(caller));
         }
         Session session = gate.require(headers, Caller.ownerOf(caller));
-        return dispatch(
-            message.asJsonObject(), session, Accept.eventStream(headers), caller, async);
+        return dispatch(message.asJsonObject(), session, Accept.eventStream(headers), caller);
       default:
         accept(message.asJsonObject(), gate.require(headers, Caller.ownerOf(caller)));
         return Response.accepted().build();
@@ -110,20 +112,18 @@ public class McpPosts {
     }
   }
 
-  /** Null once the work is under way (the answer comes through {@code async}), else a refusal. */
-  private Response dispatch(
-      JsonObject request, Session session, boolean sse, Caller caller, AsyncResponse async) {
+  /** The answer, sent by the request's own thread: JSON, a stream, or a refusal. */
+  private Response dispatch(JsonObject request, Session session, boolean sse, Caller caller) {
     boolean prime = ProtocolVersions.atLeast(session.protocolVersion(), "2025-11-25");
     var channel =
-        new ResponseChannel(
-            async, sse, prime, session.key(), streams, workers, settings.keepAliveMillis(), null);
+        new ResponseChannel(sse, prime, session.key(), streams, settings.keepAliveMillis(), null);
     Exchange exchange = engine.exchange(session, request, channel);
-    boolean started =
-        workers.run(
-            exchange, channel, request.get("id"), caller, () -> engine.handle(request, exchange));
-    return started
-        ? channel.settle(ResponseChannel.QUICK_MILLIS)
-        : Workers.busy(request.get("id"), Workers.REQUESTS);
+    Workers.Where where =
+        sse && exchange.talksWhileRunning() ? Workers.Where.APART : Workers.Where.HERE;
+    JsonValue id = request.get("id");
+    return workers.run(exchange, channel, id, caller, where, () -> engine.handle(request, exchange))
+        ? channel.await(id, settings.answerWaitMillis())
+        : Workers.busy(id, Workers.REQUESTS);
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */

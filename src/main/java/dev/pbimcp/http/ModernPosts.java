@@ -53,7 +53,10 @@ public class ModernPosts {
     this(null, null, null, null, null, null);
   }
 
-  /** Answers now (returns the response) or later through {@code async} (returns null). */
+  /**
+   * The answer, sent by the request's own thread; null for subscriptions/listen, whose stream goes
+   * through {@code async} (only the listen door has one: {@link ListenDoor}).
+   */
   Response handle(JsonObject message, HttpHeaders headers, Caller caller, AsyncResponse async) {
     if (JsonRpc.kind(message) != JsonRpc.Kind.REQUEST) {
       // Notifications and stray responses have nothing to act on without a session.
@@ -68,28 +71,22 @@ public class ModernPosts {
       return HttpErrors.json(ModernMethods.refusalStatus(refusal), refusal);
     }
     boolean sse = Accept.eventStream(headers);
-    if ("subscriptions/listen".equals(message.getString("method"))) {
+    if (ListenDoor.LISTEN.equals(message.getString("method"))) {
       return listen(message, sse, async);
     }
     String key = "modern-" + UUID.randomUUID();
     Exchange[] holder = new Exchange[1];
     var channel =
         new ResponseChannel(
-                async,
-                sse,
-                false,
-                key,
-                streams,
-                workers,
-                settings.keepAliveMillis(),
-                () -> holder[0].cancel())
+                sse, false, key, streams, settings.keepAliveMillis(), () -> holder[0].cancel())
             .statusBy(ModernMethods::status);
     Exchange exchange = methods.exchange(modern, message, channel);
     holder[0] = exchange;
-    boolean started =
-        workers.run(exchange, channel, id, caller, () -> methods.handle(message, exchange));
-    return started
-        ? channel.settle(ResponseChannel.QUICK_MILLIS)
+    Workers.Where where =
+        sse && exchange.talksWhileRunning() ? Workers.Where.APART : Workers.Where.HERE;
+    return workers.run(
+            exchange, channel, id, caller, where, () -> methods.handle(message, exchange))
+        ? channel.await(id, settings.answerWaitMillis())
         : Workers.busy(id, Workers.REQUESTS);
   }
 
@@ -100,6 +97,13 @@ public class ModernPosts {
           message.get("id"),
           JsonRpc.INVALID_REQUEST,
           "subscriptions/listen answers with a stream: send Accept: text/event-stream.");
+    }
+    if (async == null) { // not through the listen door: only a header that does not name it
+      return HttpErrors.response(
+          400,
+          message.get("id"),
+          JsonRpc.HEADER_MISMATCH,
+          "The Mcp-Method header must equal the body's method (" + ListenDoor.LISTEN + ").");
     }
     workers.stream(
         async,

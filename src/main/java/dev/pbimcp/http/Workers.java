@@ -15,22 +15,27 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Threads for work that outlives its HTTP thread, made by Liberty's {@link ManagedThreadFactory}
- * (Jakarta Concurrency: the application's context on them, stopped with it) into pools of our own
- * size. A request's work runs on at most PBIMCP_MAX_CONCURRENT_REQUESTS threads with
- * PBIMCP_MAX_QUEUED_REQUESTS waiting; past that the request is refused with 503 and Retry-After
- * instead of queueing without end. Streams have their own threads, at most PBIMCP_MAX_OPEN_STREAMS:
- * a stream holds its thread for its whole life, so streams never take the requests' places.
+ * Where a request's work runs and how much of it may run at once. At most
+ * PBIMCP_MAX_CONCURRENT_REQUESTS requests run, PBIMCP_MAX_QUEUED_REQUESTS more wait for a place,
+ * and past that a request is refused with 503 and Retry-After instead of queueing without end. Work
+ * whose messages may follow its answer runs on the request's own thread; work that must talk to the
+ * client while it runs (progress, a question) runs on a thread of its own while the request's
+ * thread waits to send what comes. Streams that outlive a request (GET, subscriptions/listen) have
+ * their own threads, at most PBIMCP_MAX_OPEN_STREAMS, so they never take the requests' places.
+ * Every thread comes from Liberty's {@link ManagedThreadFactory} (Jakarta Concurrency: the
+ * application's context on it, stopped with it).
  *
  * <p>Not Liberty's managed executors: they run on the server's shared pool, which grows by a few
  * threads a second, so 1,000 streams took 108 s to open, and a request thread waiting for its
@@ -38,6 +43,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Workers {
+  private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+
   /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
   static final int RETRY_AFTER_SECONDS = 2;
 
@@ -49,7 +56,9 @@ public class Workers {
   @Resource private ManagedThreadFactory threads;
 
   private final AtomicInteger openStreams = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final HttpSettings settings;
+  private Semaphore places;
   private ThreadPoolExecutor requests;
   private ThreadPoolExecutor writers;
   private ScheduledThreadPoolExecutor timer;
@@ -66,28 +75,23 @@ public class Workers {
 
   @PostConstruct
   void start() {
-    int max = settings.maxConcurrentRequests();
-    requests =
-        new ThreadPoolExecutor(
-            max,
-            max,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(settings.maxQueuedRequests()),
-            threads,
-            new ThreadPoolExecutor.AbortPolicy());
-    requests.allowCoreThreadTimeOut(true);
-    writers =
-        new ThreadPoolExecutor(
-            0,
-            settings.maxOpenStreams(),
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            threads,
-            new ThreadPoolExecutor.AbortPolicy());
+    places = new Semaphore(settings.maxConcurrentRequests());
+    // Its size is the places': a thread is only asked for by work that holds one.
+    requests = cachedPool(settings.maxConcurrentRequests());
+    writers = cachedPool(settings.maxOpenStreams());
     timer = new ScheduledThreadPoolExecutor(1, threads);
     timer.setRemoveOnCancelPolicy(true); // a request answered in time leaves nothing behind
+  }
+
+  private ThreadPoolExecutor cachedPool(int most) {
+    return new ThreadPoolExecutor(
+        0,
+        most,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        threads,
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   @PreDestroy
@@ -106,12 +110,28 @@ public class Workers {
     boolean done();
   }
 
+  /** Where a request's work runs. */
+  enum Where {
+    /** On the calling thread, which returns when the work is done. */
+    HERE,
+    /** On a thread of its own; the call returns at once. */
+    APART
+  }
+
   /**
    * Runs a request's work and delivers its answer; past PBIMCP_REQUEST_TIMEOUT_SECONDS the work is
    * cancelled and the client told so. False, with nothing run, when the server is saturated.
    */
   boolean run(
-      Exchange exchange, Answer answer, JsonValue id, Caller caller, Supplier<JsonObject> work) {
+      Exchange exchange,
+      Answer answer,
+      JsonValue id,
+      Caller caller,
+      Where where,
+      Supplier<JsonObject> work) {
+    if (!admit()) {
+      return false;
+    }
     int seconds = settings.requestTimeoutSeconds();
     var timeout =
         timer.schedule(
@@ -123,35 +143,81 @@ public class Workers {
             },
             seconds,
             TimeUnit.SECONDS);
-    try {
-      requests.execute(
-          () -> {
-            exchange.runningOn(Thread.currentThread());
-            try {
-              JsonObject response = CallerContext.as(caller, work::get);
-              if (!answer.done()) {
-                answer.complete(response);
-              }
-            } finally {
-              exchange.runningOn(null);
-              Thread.interrupted();
-              timeout.cancel(false);
+    Runnable task =
+        () -> {
+          exchange.runningOn(Thread.currentThread());
+          try {
+            JsonObject response = CallerContext.as(caller, work::get);
+            if (!answer.done()) {
+              answer.complete(response);
             }
-          });
+          } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "A request's work failed", e);
+            if (!answer.done()) {
+              answer.complete(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error.", null));
+            }
+          } finally {
+            exchange.runningOn(null);
+            Thread.interrupted();
+            timeout.cancel(false);
+            places.release();
+          }
+        };
+    if (where == Where.HERE) {
+      task.run();
       return true;
-    } catch (RejectedExecutionException e) {
+    }
+    try {
+      requests.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) { // stopping
       timeout.cancel(false);
+      places.release();
       return false;
     }
   }
 
   /** Runs quick work with no answer to time (a notification, initialize); false when saturated. */
   <T> boolean submit(Caller caller, Supplier<T> work) {
+    if (!admit()) {
+      return false;
+    }
     try {
-      requests.execute(() -> CallerContext.as(caller, work));
+      requests.execute(
+          () -> {
+            try {
+              CallerContext.as(caller, work);
+            } finally {
+              places.release();
+            }
+          });
       return true;
     } catch (RejectedExecutionException e) {
+      places.release();
       return false;
+    }
+  }
+
+  /**
+   * Takes one of the places: at once when one is free, after a wait on the caller's thread when the
+   * queue has room; false when it is full (or the wait was interrupted).
+   */
+  private boolean admit() {
+    if (places.tryAcquire()) {
+      return true;
+    }
+    if (waiting.incrementAndGet() > settings.maxQueuedRequests()) {
+      waiting.decrementAndGet();
+      return false;
+    }
+    try {
+      places.acquire();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      waiting.decrementAndGet();
     }
   }
 
@@ -186,7 +252,7 @@ public class Workers {
   }
 
   /** The writer, counted among the open streams while it writes. */
-  StreamingOutput counted(StreamingOutput writer) {
+  private StreamingOutput counted(StreamingOutput writer) {
     return out -> {
       openStreams.incrementAndGet();
       try {

@@ -26,6 +26,7 @@ public final class Exchange implements ToolContext {
   private final LogLevels logLevels;
   private final Modern modern;
   private int asked;
+  private boolean mayAsk;
   private volatile boolean cancelled;
   private volatile Thread worker;
 
@@ -70,6 +71,22 @@ public final class Exchange implements ToolContext {
 
   public JsonValue requestId() {
     return requestId;
+  }
+
+  /**
+   * Whether what this request says while it runs must reach the client before its answer: its
+   * progress (it sent a progress token), or, within a session, a question from a method that may
+   * ask one of a client able to answer. Anything else it says may follow, with the answer. In the
+   * 2026-07-28 era a question ends the run as input_required, so only progress counts.
+   */
+  public boolean talksWhileRunning() {
+    return progressToken != null || (modern == null && mayAsk && session.canBeAsked());
+  }
+
+  /** Records whether this request's method may put a question to the client. */
+  Exchange mayAsk(boolean mayAsk) {
+    this.mayAsk = mayAsk;
+    return this;
   }
 
   /** Marks the request cancelled and interrupts the thread running it. */

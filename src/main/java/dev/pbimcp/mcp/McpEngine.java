@@ -81,7 +81,8 @@ public class McpEngine {
 
   /** A new exchange for a request within a session. */
   public Exchange exchange(Session session, JsonObject request, Outbound outbound) {
-    return new Exchange(session, request, outbound, clientRequests, logLevels);
+    return new Exchange(session, request, outbound, clientRequests, logLevels)
+        .mayAsk(methods.mayAsk(request.getString("method", "")));
   }
 
   /**

@@ -162,6 +162,12 @@ public class MethodTable {
         .build();
   }
 
+  /** Whether the named method may put a question to the client (false for an unknown one). */
+  boolean mayAsk(String name) {
+    Method m = methods.get(name);
+    return m != null && m.mayAsk();
+  }
+
   private boolean serves(String name, String version) {
     Method m = methods.get(name);
     return m != null && m.servedIn(version);

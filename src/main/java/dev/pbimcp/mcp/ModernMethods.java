@@ -36,7 +36,8 @@ public class ModernMethods {
   }
 
   public Exchange exchange(Modern modern, JsonObject request, Outbound outbound) {
-    return new Exchange(modern.session(), request, outbound, clientRequests, logLevels, modern);
+    return new Exchange(modern.session(), request, outbound, clientRequests, logLevels, modern)
+        .mayAsk(methods.mayAsk(request.getString("method", "")));
   }
 
   /** Answers a request; null when it was cancelled (its stream closed). */

@@ -27,4 +27,9 @@ public record Session(
   public boolean clientSupports(String capability) {
     return clientCapabilities.containsKey(capability);
   }
+
+  /** Whether the server may ask this client anything: only those capabilities are kept. */
+  public boolean canBeAsked() {
+    return !clientCapabilities.isEmpty();
+  }
 }

@@ -14,7 +14,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +32,11 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
+  // Ids verified lately: every request of a session would otherwise pay an HMAC and a JSON parse.
+  // Only verified ids get in, and expiry is checked at each use.
+  private static final int VERIFIED_MOST = 10_000;
+  private static final int VERIFIED_ID_MOST = 2048;
+  private final Map<String, Session> verified = new ConcurrentHashMap<>();
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   private final McpConfig config;
   private final Clock clock;
@@ -113,7 +120,22 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
     if (id == null || id.length() > 8192) {
       return Optional.empty();
     }
-    return opened(id).flatMap(c -> session(id, c));
+    Session known = verified.get(id);
+    if (known != null) {
+      if (clock.instant().isBefore(known.expiresAt())) {
+        return Optional.of(known);
+      }
+      verified.remove(id);
+      return Optional.empty();
+    }
+    Optional<Session> session = opened(id).flatMap(c -> session(id, c));
+    if (session.isPresent() && id.length() <= VERIFIED_ID_MOST) {
+      if (verified.size() >= VERIFIED_MOST) {
+        verified.clear(); // rare, and costs only a verification per session again
+      }
+      verified.put(id, session.get());
+    }
+    return session;
   }
 
   private Optional<Session> session(String id, JsonObject c) {

@@ -41,6 +41,8 @@ class TransportBench {
       "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":"
           + "\"get_powerbi_status\",\"arguments\":{}%s}}";
 
+  private static final LoadRunner.Result NONE = new LoadRunner.Result("none", 0, 0, 1, 0, 0);
+
   @Test
   void measure() throws Exception {
     Path dir = Files.createTempDirectory("pbimcp-transport-bench");
@@ -60,7 +62,7 @@ class TransportBench {
                 Integer.getInteger("it.second.http.port", 9081),
                 "transport-bench-key-0123456789abcdefghij",
                 Map.of(
-                    "JVM_ARGS", "-Xmx512m",
+                    "JVM_ARGS", ("-Xmx512m " + System.getProperty("bench.jvm", "")).strip(),
                     "pbimcp.max-open-streams", "1100",
                     "pbimcp.max-concurrent-requests", "128",
                     "pbimcp.max-queued-requests", "256"),
@@ -108,6 +110,12 @@ class TransportBench {
                 "Mcp-Name", "get_powerbi_status"),
             () -> call(ids, "," + Sessions.MODERN_META)));
 
+    String only = System.getProperty("bench.only", "");
+    if (!only.isBlank()) { // a quick look at some targets; the ratios need the floor and anchor
+      targets
+          .keySet()
+          .removeIf(k -> java.util.Arrays.stream(only.split(",")).noneMatch(k::contains));
+    }
     System.out.printf("benchmark: warming each target %d s (%d clients)%n", WARMUP, CLIENTS);
     for (var t : targets.entrySet()) {
       LoadRunner.run(t.getKey(), t.getValue(), Duration.ofSeconds(WARMUP));
@@ -119,8 +127,8 @@ class TransportBench {
         best.merge(t.getKey(), r, (a, b) -> a.perSecond() >= b.perSecond() ? a : b);
       }
     }
-    double floor = best.get("floor: bare JAX-RS").perSecond();
-    double anchor = best.get("anchor: Java SDK servlet").perSecond();
+    double floor = best.getOrDefault("floor: bare JAX-RS", NONE).perSecond();
+    double anchor = best.getOrDefault("anchor: Java SDK servlet", NONE).perSecond();
     System.out.printf("benchmark: tools/call get_powerbi_status, %d-byte answers%n", size);
     for (LoadRunner.Result r : best.values()) {
       System.out.printf(

@@ -47,6 +47,34 @@ class SessionCodecTest {
   }
 
   @Test
+  void aSessionVerifiedOnceIsStillRefusedOnceItExpires() {
+    Instant[] now = {NOW};
+    Clock moving =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+    SessionCodec codec = new SessionCodec(new McpConfig(Optional.of(KEY), 24, 50, 120), moving);
+    Session s = codec.issue("2025-11-25", Json.createObjectBuilder().build(), "x", "");
+    assertTrue(codec.verify(s.id()).isPresent());
+    assertTrue(codec.verify(s.id()).isPresent(), "verified again, from what it remembers");
+    now[0] = NOW.plus(Duration.ofHours(24));
+    assertTrue(codec.verify(s.id()).isEmpty(), "remembered or not, an expired session is gone");
+  }
+
+  @Test
   void aShortKeyIsRejectedAtStartUp() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> codec("short", NOW));
