@@ -1,6 +1,7 @@
 package dev.pbimcp.auth;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The one loopback rule, for the address the server binds to, the Host header of a request on a
@@ -8,6 +9,8 @@ import java.util.Locale;
  * 127.0.0.0/8, and {@code ::1} (bracketed or not).
  */
 public final class Loopback {
+  private static final Pattern IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
   private Loopback() {}
 
   public static boolean host(String host) {
@@ -18,6 +21,6 @@ public final class Loopback {
     return h.equals("localhost")
         || h.equals("::1")
         || h.equals("[::1]")
-        || h.matches("127(\\.\\d{1,3}){3}");
+        || IPV4.matcher(h).matches();
   }
 }

@@ -34,7 +34,8 @@ public class EmulatorGuard implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+    String raw = request.getUriInfo().getPath();
+    String path = raw.startsWith("/") ? raw.substring(1) : raw;
     if (!path.startsWith("emulator/")) {
       return;
     }

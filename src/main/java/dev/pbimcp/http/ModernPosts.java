@@ -25,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ModernPosts {
+  private static final java.util.concurrent.atomic.AtomicLong STREAMS =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ModernGate gate;
   private final ModernMethods methods;
   private final Listeners listeners;
@@ -74,7 +76,8 @@ public class ModernPosts {
     if (ListenDoor.LISTEN.equals(message.getString("method"))) {
       return listen(message, sse, async);
     }
-    String key = "modern-" + UUID.randomUUID();
+    // Only a name for the stream (no session can hold it): a counter, not a SecureRandom per call.
+    String key = "modern-" + STREAMS.incrementAndGet();
     Exchange[] holder = new Exchange[1];
     var channel =
         new ResponseChannel(

@@ -89,7 +89,7 @@ public class ToolMethods {
    * passed on to break the client.
    */
   private JsonObject withinBudget(String tool, JsonObject result) {
-    int size = result.toString().length();
+    long size = dev.pbimcp.json.JsonLength.of(result);
     int budget = registry.resultBudget();
     if (size <= budget) {
       return result;

@@ -1,13 +1,11 @@
 package dev.pbimcp.registry;
 
-import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +24,8 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
   private final Class<I> inputType;
+  // A tool without arguments has one input, made once: binding {} costs a JSON-B round trip.
+  private final I noArguments;
   private final ToolDefinition definition;
 
   protected TypedTool(
@@ -36,6 +36,8 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
       String description,
       ToolAnnotations annotations) {
     this.inputType = inputType;
+    this.noArguments =
+        inputType.getRecordComponents().length == 0 ? JSONB.fromJson("{}", inputType) : null;
     this.definition =
         new ToolDefinition(
             name,
@@ -55,7 +57,7 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
   public final ToolResult call(JsonObject arguments, ToolContext context) throws Exception {
     I input;
     try {
-      input = JSONB.fromJson(arguments.toString(), inputType);
+      input = noArguments != null ? noArguments : JSONB.fromJson(arguments.toString(), inputType);
     } catch (JsonbException e) {
       throw new ToolException("The arguments could not be read: " + rootMessage(e));
     }
@@ -69,9 +71,7 @@ public abstract class TypedTool<I extends Record, O extends Record> implements M
 
   /** A record as JSON, with the snake_case names tool schemas use. */
   public static JsonObject json(Record value) {
-    try (var reader = Jsonp.createReader(new StringReader(JSONB.toJson(value)))) {
-      return reader.readObject();
-    }
+    return RecordJson.of(value);
   }
 
   /**
