@@ -18,7 +18,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Test controls of the emulator: inject faults ({@code POST /emulator/faults} with {@code path} (a
  * regex), {@code status}, {@code retryAfter}, {@code delayMs}, {@code malformed}, {@code count}),
- * clear them, and read the fingerprint of the last token the API received.
+ * list them with the requests each answered ({@code GET}), clear them, and read the fingerprint of
+ * the last token the API received.
  */
 @Path("emulator")
 @ApplicationScoped
@@ -50,11 +51,28 @@ public class FaultResource {
               f.getJsonNumber("delayMs") == null ? 0 : f.getJsonNumber("delayMs").longValue(),
               f.getBoolean("malformed", false),
               f.getString("body", null),
+              f.getInt("count", 1),
               new int[] {f.getInt("count", 1)}));
     } catch (PatternSyntaxException | ClassCastException e) {
       return Response.status(400).entity("Bad fault: " + e.getMessage()).build();
     }
     return Response.noContent().build();
+  }
+
+  /** The faults in force: each one's path, count and how many requests it has answered. */
+  @GET
+  @Path("faults")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String list() {
+    var list = Jsonp.createArrayBuilder();
+    for (Faults.Fault f : faults.all()) {
+      list.add(
+          Jsonp.createObjectBuilder()
+              .add("path", f.path().pattern())
+              .add("count", f.count())
+              .add("taken", f.taken()));
+    }
+    return list.build().toString();
   }
 
   @DELETE

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Faults tests inject into the emulator, N times: a status, a delay, a malformed (cut-off) body, or
  * a {@code body} of kind {@code html} (a proxy's page instead of Power BI's JSON) or {@code drop}
- * (the connection dropped halfway through the answer).
+ * (the connection dropped halfway through the answer). Each counts the requests it answered, so a
+ * test can tell how many attempts its calls made.
  */
 @ApplicationScoped
 public class Faults {
@@ -21,7 +22,16 @@ public class Faults {
       long delayMillis,
       boolean malformed,
       String body,
-      int[] left) {}
+      int count,
+      int[] left) {
+
+    /** How many requests this fault has answered so far. */
+    int taken() {
+      synchronized (this) {
+        return count - left[0];
+      }
+    }
+  }
 
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
@@ -31,6 +41,11 @@ public class Faults {
 
   void clear() {
     faults.clear();
+  }
+
+  /** The faults in force, in the order they were added. */
+  List<Fault> all() {
+    return List.copyOf(faults);
   }
 
   /** The next fault for this path, counting it down. */

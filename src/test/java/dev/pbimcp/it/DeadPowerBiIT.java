@@ -2,7 +2,6 @@ package dev.pbimcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonValue;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,24 +40,21 @@ class DeadPowerBiIT {
             .start()) {
       McpHttp client = McpHttp.on(server.port());
       client.initialize();
-      String first =
-          McpHttp.toolError(
-              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      FaultCampaign.Run run = new FaultCampaign.Run("connection refused (nothing listens)");
+      String first = run.call(client);
       assertTrue(first.contains("could not be reached: the connection was refused"), first);
       assertTrue(!first.contains("Exception"), first);
       String later = first;
       for (int i = 0; i < 3 && !later.contains("paused"); i++) {
-        later =
-            McpHttp.toolError(
-                client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+        later = run.call(client);
       }
       assertTrue(later.contains("paused calls") && later.contains("Try again in"), later);
       long start = System.nanoTime();
-      String fast =
-          McpHttp.toolError(
-              client.callTool("list_powerbi_workspaces", JsonValue.EMPTY_JSON_OBJECT));
+      String fast = run.call(client);
       assertTrue(fast.contains("paused calls"), fast);
       assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "an open circuit answers at once");
+      run.end(-1, -1);
+      FaultCampaign.print("DeadPowerBiIT (circuit pause 30 s)");
     }
   }
 }
