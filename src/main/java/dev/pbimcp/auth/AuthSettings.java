@@ -83,6 +83,11 @@ public class AuthSettings {
     return "api://" + clientId.orElse("") + "/" + scope;
   }
 
+  /** The directory (tenant) id, empty without Entra. */
+  public String tenantId() {
+    return tenantId.orElse("");
+  }
+
   /** The API's (and the façade's upstream) application id in Entra. */
   public String clientId() {
     return clientId.orElse("");
@@ -122,6 +127,11 @@ public class AuthSettings {
   }
 
   /** The canonical resource identifier of the MCP endpoint (RFC 8707, no trailing slash). */
+  /** PBIMCP_PUBLIC_URL without its trailing slash, when set. */
+  public Optional<String> publicUrl() {
+    return publicUrl;
+  }
+
   public String resource(UriInfo uri) {
     return baseUrl(uri) + "/mcp";
   }

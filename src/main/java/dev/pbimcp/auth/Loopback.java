@@ -21,6 +21,7 @@ public final class Loopback {
     return h.equals("localhost")
         || h.equals("::1")
         || h.equals("[::1]")
+        || h.equals("0:0:0:0:0:0:0:1") // how the servlet API spells ::1
         || IPV4.matcher(h).matches();
   }
 }

@@ -18,14 +18,22 @@ final class Accept {
   }
 
   static boolean eventStream(List<String> values) {
+    return names(values, "text/event-stream");
+  }
+
+  /** A browser: it names {@code text/html} itself; a wildcard is any other client. */
+  static boolean html(HttpHeaders headers) {
+    return names(headers.getRequestHeader(HttpHeaders.ACCEPT), "text/html");
+  }
+
+  private static boolean names(List<String> values, String type) {
     if (values == null) {
       return false;
     }
     for (String value : values) {
       for (String range : value.split(",")) {
         String[] parts = range.split(";");
-        if (parts[0].strip().toLowerCase(Locale.ROOT).equals("text/event-stream")
-            && quality(parts) > 0) {
+        if (parts[0].strip().toLowerCase(Locale.ROOT).equals(type) && quality(parts) > 0) {
           return true;
         }
       }

@@ -26,15 +26,17 @@ public class CallbackEndpoint {
   private static final long CODE_SECONDS = 600;
 
   private final OAuthSettings settings;
+  private final SignInFailures failures;
 
   @Inject
-  public CallbackEndpoint(OAuthSettings settings) {
+  public CallbackEndpoint(OAuthSettings settings, SignInFailures failures) {
     this.settings = settings;
+    this.failures = failures;
   }
 
   /** For RESTEasy and CDI. */
   public CallbackEndpoint() {
-    this(null);
+    this(null, null);
   }
 
   @GET
@@ -58,6 +60,7 @@ public class CallbackEndpoint {
     JsonObject s = opened.get();
     String issuer = settings.auth().baseUrl(uri);
     if (error != null || code == null) {
+      failures.record(error, description);
       return AuthorizeEndpoint.clientError(
           s.getString("ru"),
           error == null ? "server_error" : error,

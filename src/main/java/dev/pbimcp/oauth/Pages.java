@@ -12,7 +12,7 @@ import java.util.Map;
  * What the façade shows a person's browser: error pages (when sending the browser back to the
  * client would be unsafe), the consent page, and redirects carrying OAuth parameters.
  */
-final class Pages {
+public final class Pages {
   private static final String STYLE =
       "body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
           + "line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}"
@@ -104,7 +104,8 @@ final class Pages {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  static String escape(String s) {
+  /** Text for HTML: the characters that could end an element or an attribute, escaped. */
+  public static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {

@@ -32,16 +32,18 @@ public class Upstream {
 
   private final OAuthSettings settings;
   private final HttpClient http;
+  private final SignInFailures failures;
 
   @Inject
-  public Upstream(OAuthSettings settings, OutboundTls tls) {
+  public Upstream(OAuthSettings settings, OutboundTls tls, SignInFailures failures) {
     this.settings = settings;
     this.http = tls == null ? null : tls.httpClient(TIMEOUT);
+    this.failures = failures;
   }
 
   /** For CDI's proxy. */
   protected Upstream() {
-    this(null, null);
+    this(null, null, null);
   }
 
   Response token(Map<String, String> form) {
@@ -75,6 +77,7 @@ public class Upstream {
           .header("Pragma", "no-cache")
           .build();
     }
+    failures.record(json.getString("error", ""), json.getString("error_description", ""));
     return mapError(r.statusCode(), json);
   }
 

@@ -72,6 +72,14 @@ public class PowerBiGateway {
     return Payloads.values(page, Workspace::from).stream().filter(policy::allows).toList();
   }
 
+  /**
+   * Asks for one workspace with these tokens instead of the caller's: the connection doctor's check
+   * of the app itself. Throws what any call would.
+   */
+  void probeWith(PowerBiTokens with) {
+    call(() -> api.groups(null, 1, 0, "Bearer " + with.accessToken()));
+  }
+
   public List<SemanticModel> models(String workspaceId) {
     policy.check(workspaceId, this);
     return Payloads.values(

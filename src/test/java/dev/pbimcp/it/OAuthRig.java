@@ -30,6 +30,11 @@ final class OAuthRig implements AutoCloseable {
   final HttpClient http;
 
   OAuthRig(String name) throws Exception {
+    this(name, Map.of());
+  }
+
+  /** With settings of the test's own over the customer-like ones (a wrong secret, say). */
+  OAuthRig(String name, Map<String, String> overrides) throws Exception {
     this.name = name;
     entra = new EntraStandIn(CLIENT, SECRET);
     int port = Ports.third();
@@ -49,6 +54,7 @@ final class OAuthRig implements AutoCloseable {
     s.put("PBIMCP_TRUST_FORWARDED_HEADERS", "true");
     s.put("PBIMCP_ENTRA_ACCEPT_V1_TOKENS", "true");
     s.put("pbimcp.powerbi.base-url", base + "/emulator/v1.0/myorg");
+    s.putAll(overrides);
     server = new ExtraServer(name, port, "oauth-test-session-key-0123456789abcdef", s).start();
     http =
         HttpClient.newBuilder()

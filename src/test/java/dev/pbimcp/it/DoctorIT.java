@@ -1,0 +1,107 @@
+package dev.pbimcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The connection doctor of a server configured like a customer's, against the Entra stand-in and
+ * the emulator: each check passing with the right settings and failing, with its fix, with a wrong
+ * client secret, a Power BI that refuses the app, and failed sign-ins.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DoctorIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestDeployments.product();
+  }
+
+  private static Map<String, JsonObject> doctor(OAuthRig rig) throws Exception {
+    var r = rig.get(rig.base + "/setup/doctor");
+    assertEquals(200, r.statusCode(), r.body());
+    Map<String, JsonObject> checks = new HashMap<>();
+    for (JsonValue c :
+        Json.createReader(new StringReader(r.body())).readObject().getJsonArray("checks")) {
+      checks.put(c.asJsonObject().getString("id"), c.asJsonObject());
+    }
+    return checks;
+  }
+
+  private static String verdict(Map<String, JsonObject> checks, String id) {
+    return checks.get(id).getString("verdict");
+  }
+
+  @Test
+  void theRightSettingsPassAndEachBrokenLinkSaysItsFix() throws Exception {
+    try (OAuthRig rig = new OAuthRig("pbimcp-doctor", Map.of("PBIMCP_DOCTOR_CACHE_SECONDS", "0"))) {
+      Map<String, JsonObject> checks = doctor(rig);
+      for (String id :
+          new String[] {
+            "session-key",
+            "metadata",
+            "entra-discovery",
+            "clock",
+            "client-secret",
+            "power-bi",
+            "sign-ins"
+          }) {
+        assertEquals("pass", verdict(checks, id), id + ": " + checks.get(id));
+      }
+      assertEquals("fail", verdict(checks, "public-url"), "Entra sign-in needs PBIMCP_PUBLIC_URL");
+      assertTrue(checks.get("public-url").getString("fix").contains("PBIMCP_PUBLIC_URL"));
+
+      // Power BI refuses the app: the tenant setting to change.
+      assertEquals(
+          204,
+          EmulatorFaults.send(
+              rig.server.port(), "POST", "{\"path\":\"groups$\",\"status\":401,\"count\":1}"));
+      JsonObject powerBi = doctor(rig).get("power-bi");
+      assertEquals("fail", powerBi.getString("verdict"), powerBi.toString());
+      assertTrue(powerBi.getString("fix").contains("Service principals can use Fabric APIs"));
+
+      // A refresh that Entra refused (a token it never issued): counted, with Entra's code.
+      var refused =
+          rig.token(
+              Map.of(
+                  "grant_type",
+                  "refresh_token",
+                  "refresh_token",
+                  "never-issued",
+                  "client_id",
+                  OAuthRig.CLIENT,
+                  "client_secret",
+                  OAuthRig.SECRET));
+      assertEquals(400, refused.statusCode(), refused.body());
+      JsonObject signIns = doctor(rig).get("sign-ins");
+      assertEquals("warn", signIns.getString("verdict"), signIns + " after " + refused.body());
+      assertTrue(signIns.getString("detail").contains("AADSTS700082"), signIns.toString());
+    }
+  }
+
+  @Test
+  void aWrongClientSecretFailsWithTheFix() throws Exception {
+    try (OAuthRig rig =
+        new OAuthRig(
+            "pbimcp-doctor-secret",
+            Map.of("AZURE_CLIENT_SECRET", "not-the-secret", "PBIMCP_DOCTOR_CACHE_SECONDS", "0"))) {
+      Map<String, JsonObject> checks = doctor(rig);
+      JsonObject secret = checks.get("client-secret");
+      assertEquals("fail", secret.getString("verdict"), secret.toString());
+      assertTrue(secret.getString("detail").contains("AADSTS7000215"), secret.toString());
+      assertTrue(secret.getString("fix").contains("AZURE_CLIENT_SECRET is wrong or has expired"));
+      assertEquals("skip", verdict(checks, "power-bi"), "no token to ask Power BI with");
+      assertTrue(!checks.toString().contains("not-the-secret"), "a secret is never shown");
+    }
+  }
+}
