@@ -43,6 +43,14 @@ public class EventStreams implements SessionStreams {
     sessionStreams.put(sessionKey, stream);
   }
 
+  /**
+   * Ends every stream (the application is stopping): each writer sends what it holds, then ends.
+   */
+  void finishAll() {
+    streams.values().forEach(EventStream::finish);
+    sessionStreams.values().forEach(EventStream::finish);
+  }
+
   /** Forgets a stream whose client went away. */
   void close(EventStream stream) {
     stream.finish();

@@ -94,8 +94,19 @@ public class Workers {
         new ThreadPoolExecutor.AbortPolicy());
   }
 
+  /**
+   * On stop the streams have been ended ({@link StreamsAtStop}): their writers get a few seconds to
+   * send what they hold and the last chunk. Work still running is interrupted and answered with an
+   * error; the web container has already let the requests in flight finish.
+   */
   @PreDestroy
   void stop() {
+    writers.shutdown();
+    try {
+      writers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     requests.shutdownNow();
     writers.shutdownNow();
     timer.shutdownNow();

@@ -167,7 +167,7 @@ public class ConnectionDoctor {
               + " AZURE_CLIENT_SECRET.");
     }
     return refusal
-        .map(e -> EntraFixes.forSecret(title, e.getMessage()))
+        .map(e -> EntraFixes.forSecret(title, e))
         .orElse(Check.pass("client-secret", title, "Entra ID gave the app a token with it."));
   }
 

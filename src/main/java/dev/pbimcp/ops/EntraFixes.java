@@ -7,9 +7,13 @@ import java.util.Set;
 final class EntraFixes {
   private EntraFixes() {}
 
-  static Check forSecret(String title, String message) {
+  static Check forSecret(String title, PowerBiException e) {
+    String message = e.getMessage();
     String fix;
-    if (message.contains("AADSTS7000215") || message.contains("AADSTS7000222")) {
+    if (e.kind() == PowerBiException.Kind.UNAVAILABLE
+        || e.kind() == PowerBiException.Kind.TIMEOUT) {
+      fix = "Entra ID could not be reached from this server: see Entra ID's check above.";
+    } else if (message.contains("AADSTS7000215") || message.contains("AADSTS7000222")) {
       fix =
           "AZURE_CLIENT_SECRET is wrong or has expired: add a new client secret under the app's"
               + " Certificates & secrets and set its value (not its id).";
@@ -20,7 +24,12 @@ final class EntraFixes {
     } else {
       fix = "Check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET against the app.";
     }
-    return Check.fail("client-secret", title, firstSentence(message), fix);
+    // Entra's refusals name a code; anything else (no answer) could quote an internal address.
+    String detail =
+        message.contains("AADSTS")
+            ? message.substring(message.indexOf("AADSTS")).lines().findFirst().orElse("")
+            : "Entra ID gave the app no token: it could not be reached or did not answer.";
+    return Check.fail("client-secret", title, detail, fix);
   }
 
   static Check forPowerBi(String title, PowerBiException e) {

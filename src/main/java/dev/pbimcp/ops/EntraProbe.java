@@ -43,9 +43,8 @@ final class EntraProbe {
               DISCOVERY,
               title,
               "Entra ID's OpenID configuration could not be read from this server.",
-              "Allow outbound HTTPS to "
-                  + URI.create(url).getHost()
-                  + ", and check AZURE_TENANT_ID and PBIMCP_ENTRA_AUTHORITY."));
+              "Allow outbound HTTPS from this server to Entra ID (login.microsoftonline.com, or"
+                  + " PBIMCP_ENTRA_AUTHORITY's host), and check AZURE_TENANT_ID."));
       checks.add(Check.skip(CLOCK, "Clock", "Entra ID did not answer, so its time is unknown."));
       return checks;
     }

@@ -3,11 +3,13 @@ package dev.pbimcp.powerbi;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalClientException;
 import java.net.MalformedURLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
@@ -18,7 +20,25 @@ final class Msal {
 
   private Msal() {}
 
-  static ConfidentialClientApplication app(
+  /**
+   * The confidential client, made on first use and again after a failure: MSAL reads Entra's OpenID
+   * configuration while it builds one, so with Entra unreachable a client made up front would fail
+   * the whole token provider, and for good.
+   */
+  static Supplier<ConfidentialClientApplication> app(
+      String authority, String clientId, String secret, SSLSocketFactory tls) {
+    AtomicReference<ConfidentialClientApplication> made = new AtomicReference<>();
+    return () -> {
+      ConfidentialClientApplication app = made.get();
+      if (app == null) {
+        app = build(authority, clientId, secret, tls);
+        made.compareAndSet(null, app);
+      }
+      return app;
+    };
+  }
+
+  private static ConfidentialClientApplication build(
       String authority, String clientId, String secret, SSLSocketFactory tls) {
     try {
       var builder =
@@ -31,6 +51,11 @@ final class Msal {
       return builder.build();
     } catch (MalformedURLException e) {
       throw new IllegalStateException("The Entra authority is not a URL: " + authority, e);
+    } catch (MsalClientException e) {
+      throw new PowerBiException(
+          PowerBiException.Kind.UNAVAILABLE,
+          "Entra ID could not be reached to get a Power BI token. Try again shortly; if it"
+              + " persists, the server's operator should check outbound HTTPS to Entra ID.");
     }
   }
 

@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -14,7 +15,7 @@ import javax.net.ssl.SSLSocketFactory;
  * user's own permissions decide. MSAL4J caches the result per user until shortly before expiry.
  */
 final class OnBehalfOfTokens implements PowerBiTokens {
-  private final ConfidentialClientApplication app;
+  private final Supplier<ConfidentialClientApplication> app;
 
   OnBehalfOfTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
     this.app = Msal.app(authority, clientId, secret, tls);
@@ -31,11 +32,12 @@ final class OnBehalfOfTokens implements PowerBiTokens {
                         "No signed-in user: Power BI is called on behalf of the user, so sign in with Entra ID."));
     return Msal.token(
         () ->
-            app.acquireToken(
-                OnBehalfOfParameters.builder(
-                        ServicePrincipalTokens.POWER_BI_SCOPE,
-                        new UserAssertion(caller.assertion()))
-                    .build()),
+            app.get()
+                .acquireToken(
+                    OnBehalfOfParameters.builder(
+                            ServicePrincipalTokens.POWER_BI_SCOPE,
+                            new UserAssertion(caller.assertion()))
+                        .build()),
         OnBehalfOfTokens::refused);
   }
 

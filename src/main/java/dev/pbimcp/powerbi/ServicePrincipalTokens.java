@@ -4,6 +4,7 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.MsalException;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -14,7 +15,7 @@ final class ServicePrincipalTokens implements PowerBiTokens {
   static final Set<String> POWER_BI_SCOPE =
       Set.of("https://analysis.windows.net/powerbi/api/.default");
 
-  private final ConfidentialClientApplication app;
+  private final Supplier<ConfidentialClientApplication> app;
 
   ServicePrincipalTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
     this.app = Msal.app(authority, clientId, secret, tls);
@@ -23,7 +24,7 @@ final class ServicePrincipalTokens implements PowerBiTokens {
   @Override
   public String accessToken() {
     return Msal.token(
-        () -> app.acquireToken(ClientCredentialParameters.builder(POWER_BI_SCOPE).build()),
+        () -> app.get().acquireToken(ClientCredentialParameters.builder(POWER_BI_SCOPE).build()),
         cause ->
             new PowerBiException(
                 PowerBiException.Kind.UNAUTHORIZED,

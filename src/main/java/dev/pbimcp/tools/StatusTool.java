@@ -58,6 +58,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   private final ConnectionDoctor connectionDoctor;
   private final long checkNanos;
   private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
+  private final AtomicReference<Verdict> lastVerdict = new AtomicReference<>();
 
   @Inject
   public StatusTool(
@@ -108,19 +109,28 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
 
   /** The doctor's verdict in a line: which checks do not pass, never what they found. */
   private String doctor() {
-    var checks = connectionDoctor.report().checks();
+    ConnectionDoctor.Report report = connectionDoctor.report();
+    Verdict last = lastVerdict.get();
+    if (last != null && last.report() == report) {
+      return last.line();
+    }
     var notPassing =
-        checks.stream()
+        report.checks().stream()
             .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
             .toList();
-    if (notPassing.isEmpty()) {
-      return "pass";
-    }
     boolean fails = notPassing.stream().anyMatch(c -> c.verdict() == Check.Verdict.FAIL);
-    return (fails ? "fail" : "warn")
-        + ": "
-        + String.join(", ", notPassing.stream().map(Check::title).toList());
+    String line =
+        notPassing.isEmpty()
+            ? "pass"
+            : (fails ? "fail" : "warn")
+                + ": "
+                + String.join(", ", notPassing.stream().map(Check::title).toList());
+    lastVerdict.set(new Verdict(report, line));
+    return line;
   }
+
+  /** The line made from one run of the doctor, kept until the next run. */
+  private record Verdict(ConnectionDoctor.Report report, String line) {}
 
   /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
   private String probe() {

@@ -90,6 +90,37 @@ class DoctorIT {
   }
 
   @Test
+  void anUnreachableEntraNoSessionKeyAndAProxyThatHidesTheAddressAreNamed() throws Exception {
+    int dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      dead = s.getLocalPort(); // nothing listens there once closed
+    }
+    try (OAuthRig rig =
+        new OAuthRig(
+            "pbimcp-doctor-entra",
+            Map.of(
+                "PBIMCP_PUBLIC_URL", "https://pbimcp.example.com",
+                "pbimcp.entra.authority", "https://127.0.0.1:" + dead + "/" + "contoso",
+                "pbimcp.session.key", "",
+                "PBIMCP_DOCTOR_CACHE_SECONDS", "0"))) {
+      Map<String, JsonObject> checks = doctor(rig);
+      assertEquals("pass", verdict(checks, "public-url"), checks.get("public-url").toString());
+      JsonObject arrival = checks.get("arrival");
+      assertEquals("warn", arrival.getString("verdict"), "asked at 127.0.0.1: " + arrival);
+      assertTrue(arrival.getString("fix").contains("PBIMCP_TRUST_FORWARDED_HEADERS"));
+      JsonObject key = checks.get("session-key");
+      assertEquals("warn", key.getString("verdict"), key.toString());
+      assertTrue(key.getString("fix").contains("PBIMCP_SESSION_KEY"), key.toString());
+      JsonObject entra = checks.get("entra-discovery");
+      assertEquals("fail", entra.getString("verdict"), entra.toString());
+      assertTrue(entra.getString("fix").contains("outbound HTTPS"), entra.toString());
+      assertEquals("skip", verdict(checks, "clock"), "no Entra answer to compare with");
+      assertEquals("fail", verdict(checks, "client-secret"), "no token without Entra");
+      assertTrue(!checks.toString().contains("127.0.0.1:" + dead), "no internal address shown");
+    }
+  }
+
+  @Test
   void aWrongClientSecretFailsWithTheFix() throws Exception {
     try (OAuthRig rig =
         new OAuthRig(

@@ -73,9 +73,11 @@ public final class ExtraServer implements AutoCloseable {
         dir.resolve("configDropins/overrides/instance.xml"),
         "<server><variable name=\"http.port\" value=\""
             + port
-            + "\"/><variable name=\"pbimcp.session.key\" value=\""
-            + sessionKey
             + "\"/>"
+            // No key: the server makes a random one of its own, as one left unconfigured does.
+            + (sessionKey == null
+                ? ""
+                : "<variable name=\"pbimcp.session.key\" value=\"" + sessionKey + "\"/>")
             + variables.entrySet().stream()
                 .filter(e -> !e.getKey().matches("[A-Z0-9_]+"))
                 .map(e -> "<variable name=\"" + e.getKey() + "\" value=\"" + e.getValue() + "\"/>")

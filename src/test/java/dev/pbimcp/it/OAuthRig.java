@@ -55,7 +55,17 @@ final class OAuthRig implements AutoCloseable {
     s.put("PBIMCP_ENTRA_ACCEPT_V1_TOKENS", "true");
     s.put("pbimcp.powerbi.base-url", base + "/emulator/v1.0/myorg");
     s.putAll(overrides);
-    server = new ExtraServer(name, port, "oauth-test-session-key-0123456789abcdef", s).start();
+    // An empty session key in the overrides: the server has none configured.
+    String key = s.remove("pbimcp.session.key");
+    server =
+        new ExtraServer(
+                name,
+                port,
+                key == null
+                    ? "oauth-test-session-key-0123456789abcdef"
+                    : key.isEmpty() ? null : key,
+                s)
+            .start();
     http =
         HttpClient.newBuilder()
             .sslContext(entra.tlsContext())
