@@ -45,6 +45,7 @@ public class ConnectionDoctor {
       AppCheck app,
       SignInFailures failures,
       OutboundTls tls,
+      @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "http.port", defaultValue = "9080") int port,
       @ConfigProperty(name = "pbimcp.doctor.cache-seconds", defaultValue = "60") int cacheSeconds) {
     this.fresh = Duration.ofSeconds(Math.max(0, cacheSeconds));
@@ -53,12 +54,12 @@ public class ConnectionDoctor {
     this.app = app;
     this.failures = failures;
     this.http = tls == null ? null : tls.httpClient(Duration.ofSeconds(10));
-    this.metadata = new MetadataProbe(port);
+    this.metadata = new MetadataProbe(host, port);
   }
 
   /** For CDI's proxy. */
   protected ConnectionDoctor() {
-    this(null, null, null, null, null, 9080, 60);
+    this(null, null, null, null, null, "127.0.0.1", 9080, 60);
   }
 
   /** The latest run, made now when the last is older than a minute. */

@@ -22,10 +22,24 @@ final class MetadataProbe {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String host;
   private final int port;
 
-  MetadataProbe(int port) {
+  MetadataProbe(String httpHost, int port) {
+    this.host = reachable(httpHost);
     this.port = port;
+  }
+
+  /**
+   * Where this server answers itself: its own address when it listens on one, else loopback (for
+   * every interface, {@code *}, or loopback itself). IPv6 addresses in brackets.
+   */
+  static String reachable(String httpHost) {
+    String h = httpHost == null ? "" : httpHost.strip();
+    if (h.isEmpty() || h.equals("*") || h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
   }
 
   Check check(Optional<String> publicUrl) {
@@ -78,7 +92,7 @@ final class MetadataProbe {
     try {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                   .timeout(Duration.ofSeconds(10))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
