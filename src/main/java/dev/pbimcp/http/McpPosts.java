@@ -118,12 +118,8 @@ public class McpPosts {
     var channel =
         new ResponseChannel(sse, prime, session.key(), streams, settings.keepAliveMillis(), null);
     Exchange exchange = engine.exchange(session, request, channel);
-    Workers.Where where =
-        sse && exchange.talksWhileRunning() ? Workers.Where.APART : Workers.Where.HERE;
-    JsonValue id = request.get("id");
-    return workers.run(exchange, channel, id, caller, where, () -> engine.handle(request, exchange))
-        ? channel.await(id, settings.answerWaitMillis())
-        : Workers.busy(id, Workers.REQUESTS);
+    return workers.answer(
+        exchange, channel, request.get("id"), caller, sse, () -> engine.handle(request, exchange));
   }
 
   /** JSON-RPC batches exist only in 2025-03-26; each request is answered in order, as JSON. */

@@ -85,12 +85,8 @@ public class ModernPosts {
             .statusBy(ModernMethods::status);
     Exchange exchange = methods.exchange(modern, message, channel);
     holder[0] = exchange;
-    Workers.Where where =
-        sse && exchange.talksWhileRunning() ? Workers.Where.APART : Workers.Where.HERE;
-    return workers.run(
-            exchange, channel, id, caller, where, () -> methods.handle(message, exchange))
-        ? channel.await(id, settings.answerWaitMillis())
-        : Workers.busy(id, Workers.REQUESTS);
+    return workers.answer(
+        exchange, channel, id, caller, sse, () -> methods.handle(message, exchange));
   }
 
   private Response listen(JsonObject message, boolean sse, AsyncResponse async) {

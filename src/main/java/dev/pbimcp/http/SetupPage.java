@@ -92,14 +92,7 @@ public class SetupPage {
     var list = Jsonp.createArrayBuilder();
     List<Check> checks = checks(uri);
     checks.forEach(c -> list.add(c.toJson()));
-    String worst =
-        checks.stream()
-            .map(Check::verdict)
-            .filter(v -> v != Check.Verdict.SKIP)
-            .max(Enum::compareTo)
-            .orElse(Check.Verdict.PASS)
-            .name()
-            .toLowerCase(java.util.Locale.ROOT);
+    String worst = Check.worst(checks).name().toLowerCase(java.util.Locale.ROOT);
     return Response.ok(
             Jsonp.createObjectBuilder()
                 .add("verdict", worst)

@@ -188,6 +188,24 @@ public class Workers {
     }
   }
 
+  /**
+   * One POSTed request, answered by its own thread: the work runs in place, or on a worker while it
+   * talks to a client that reads streams (progress, a question); then the answer or the stream that
+   * carries it, or 503 when every place is taken.
+   */
+  Response answer(
+      Exchange exchange,
+      ResponseChannel channel,
+      JsonValue id,
+      Caller caller,
+      boolean sse,
+      Supplier<JsonObject> work) {
+    Where where = sse && exchange.talksWhileRunning() ? Where.APART : Where.HERE;
+    return run(exchange, channel, id, caller, where, work)
+        ? channel.await(id, settings.answerWaitMillis())
+        : busy(id, REQUESTS);
+  }
+
   /** Runs quick work with no answer to time (a notification, initialize); false when saturated. */
   <T> boolean submit(Caller caller, Supplier<T> work) {
     if (!admit()) {

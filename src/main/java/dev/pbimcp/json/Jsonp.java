@@ -53,6 +53,20 @@ public final class Jsonp {
     return PROVIDER.createArrayBuilder(collection);
   }
 
+  /**
+   * Someone else's answer read as a JSON object: empty when it is not one (an HTML page, a cut-off
+   * body), so the caller reads its fields and falls back, never catches.
+   */
+  public static jakarta.json.JsonObject objectOrEmpty(String text) {
+    try (JsonReader reader = createReader(new java.io.StringReader(text == null ? "" : text))) {
+      return reader.readValue() instanceof jakarta.json.JsonObject o
+          ? o
+          : jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+    } catch (jakarta.json.JsonException e) {
+      return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+    }
+  }
+
   public static JsonReader createReader(Reader reader) {
     return PROVIDER.createReader(reader);
   }

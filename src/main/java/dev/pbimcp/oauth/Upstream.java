@@ -4,13 +4,10 @@ import dev.pbimcp.auth.OutboundTls;
 import dev.pbimcp.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +67,7 @@ public class Upstream {
       Thread.currentThread().interrupt();
       return TokenEndpoint.error(503, "temporarily_unavailable", "Interrupted. Try again.");
     }
-    JsonObject json = parse(r.body());
+    JsonObject json = Jsonp.objectOrEmpty(r.body());
     if (r.statusCode() == 200 && json.containsKey("access_token")) {
       return Response.ok(r.body(), MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", "no-store")
@@ -110,14 +107,5 @@ public class Upstream {
 
   private static String orElse(String s, String fallback) {
     return s == null || s.isBlank() ? fallback : s;
-  }
-
-  private static JsonObject parse(String body) {
-    try {
-      JsonValue v = Jsonp.createReader(new StringReader(body)).readValue();
-      return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-    } catch (JsonException e) {
-      return JsonValue.EMPTY_JSON_OBJECT;
-    }
   }
 }

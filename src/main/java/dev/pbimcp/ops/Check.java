@@ -17,6 +17,15 @@ public record Check(String id, String title, Verdict verdict, String detail, Str
     SKIP
   }
 
+  /** The worst verdict among checks that ran (a skipped check says nothing): pass when none. */
+  public static Verdict worst(java.util.List<Check> checks) {
+    return checks.stream()
+        .map(Check::verdict)
+        .filter(v -> v != Verdict.SKIP)
+        .max(Enum::compareTo)
+        .orElse(Verdict.PASS);
+  }
+
   static Check pass(String id, String title, String detail) {
     return new Check(id, title, Verdict.PASS, detail, null);
   }

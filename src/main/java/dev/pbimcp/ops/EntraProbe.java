@@ -2,11 +2,8 @@ package dev.pbimcp.ops;
 
 import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.json.Jsonp;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +51,7 @@ final class EntraProbe {
   }
 
   private static Check discovery(HttpClient http, HttpResponse<String> config, String title) {
-    JsonObject doc = parse(config.body());
+    JsonObject doc = Jsonp.objectOrEmpty(config.body());
     if (config.statusCode() != 200 || !doc.containsKey("jwks_uri")) {
       return Check.fail(
           DISCOVERY,
@@ -63,7 +60,7 @@ final class EntraProbe {
           "Check AZURE_TENANT_ID (a tenant id or domain) and PBIMCP_ENTRA_AUTHORITY.");
     }
     try {
-      JsonObject keys = parse(get(http, doc.getString("jwks_uri")).body());
+      JsonObject keys = Jsonp.objectOrEmpty(get(http, doc.getString("jwks_uri")).body());
       if (keys.get("keys") instanceof jakarta.json.JsonArray a && !a.isEmpty()) {
         return Check.pass(
             DISCOVERY, title, "Read, with " + a.size() + " signing keys to check tokens against.");
@@ -111,15 +108,6 @@ final class EntraProbe {
       throw new IOException("interrupted", e);
     } catch (IllegalArgumentException e) {
       throw new IOException("not a URL", e);
-    }
-  }
-
-  static JsonObject parse(String body) {
-    try (var reader = Jsonp.createReader(new StringReader(body))) {
-      JsonValue v = reader.readValue();
-      return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-    } catch (JsonException e) {
-      return JsonValue.EMPTY_JSON_OBJECT;
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.pbimcp.ops;
 
+import dev.pbimcp.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +62,8 @@ final class MetadataProbe {
         resource.get("authorization_servers") instanceof JsonArray a
             ? a
             : JsonArray.EMPTY_JSON_ARRAY;
-    if (servers.stream().noneMatch(v -> v.toString().equals("\"" + issuer + "\""))) {
+    if (servers.stream()
+        .noneMatch(v -> v instanceof JsonString s && s.getString().equals(issuer))) {
       return Check.fail(
           ID,
           TITLE,
@@ -78,7 +81,11 @@ final class MetadataProbe {
           "The resource is " + mcp + ", not " + publicUrl.get() + "/mcp.",
           "Set PBIMCP_PUBLIC_URL to the address Claude uses, without a path.");
     }
-    if (!server.toString().contains("\"S256\"")) {
+    JsonArray pkce =
+        server.get("code_challenge_methods_supported") instanceof JsonArray a
+            ? a
+            : JsonArray.EMPTY_JSON_ARRAY;
+    if (pkce.stream().noneMatch(v -> v instanceof JsonString s && s.getString().equals("S256"))) {
       return Check.fail(
           ID,
           TITLE,
@@ -99,7 +106,7 @@ final class MetadataProbe {
       if (r.statusCode() != 200) {
         throw new IOException("HTTP " + r.statusCode());
       }
-      return EntraProbe.parse(r.body());
+      return Jsonp.objectOrEmpty(r.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

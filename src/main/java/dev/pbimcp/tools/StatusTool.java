@@ -117,14 +117,10 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     var notPassing =
         report.checks().stream()
             .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
+            .map(Check::title)
             .toList();
-    boolean fails = notPassing.stream().anyMatch(c -> c.verdict() == Check.Verdict.FAIL);
-    String line =
-        notPassing.isEmpty()
-            ? "pass"
-            : (fails ? "fail" : "warn")
-                + ": "
-                + String.join(", ", notPassing.stream().map(Check::title).toList());
+    String verdict = Check.worst(report.checks()).name().toLowerCase(Locale.ROOT);
+    String line = notPassing.isEmpty() ? verdict : verdict + ": " + String.join(", ", notPassing);
     lastVerdict.set(new Verdict(report, line));
     return line;
   }
