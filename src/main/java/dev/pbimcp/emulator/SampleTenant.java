@@ -2,6 +2,7 @@ package dev.pbimcp.emulator;
 
 import dev.pbimcp.emulator.dax.Engine;
 import dev.pbimcp.emulator.model.Model;
+import dev.pbimcp.emulator.project.ProjectLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,39 @@ final class SampleTenant {
   final List<Report> reports = new ArrayList<>();
   final List<Dashboard> dashboards = new ArrayList<>();
 
-  SampleTenant(int salesRows) {
+  /** The models PBIMCP_EMULATOR_MODELS names, loaded or not, in the order it names them. */
+  final List<ProjectLoader.Loaded> localModels;
+
+  /**
+   * The sample workspaces (unless {@code samples} is false) and a workspace named {@code
+   * localWorkspace} with each local model that loaded.
+   */
+  SampleTenant(
+      int salesRows,
+      boolean samples,
+      List<ProjectLoader.Loaded> localModels,
+      String localWorkspace) {
+    this.localModels = List.copyOf(localModels);
+    if (samples) {
+      samples(salesRows);
+    }
+    if (!localModels.isEmpty()) {
+      Workspace local = workspace(localWorkspace, false);
+      for (ProjectLoader.Loaded m : localModels) {
+        if (m.ok()) {
+          dataset(
+              "dataset:local:" + m.source(),
+              local,
+              m.name(),
+              !m.model().roles().isEmpty(),
+              "Your own model, loaded from " + m.source() + ".",
+              m.model());
+        }
+      }
+    }
+  }
+
+  private void samples(int salesRows) {
     Workspace sales = workspace("Sales Analytics", true);
     Workspace finance = workspace("Finance", false);
     Workspace hr = workspace("HR", false);
@@ -75,21 +108,21 @@ final class SampleTenant {
             "Sales",
             false,
             "Orders, products, customers and stores, 2023–2024.",
-            SalesModel.build(salesRows));
+            SampleModels.sales(salesRows));
     Dataset gl =
         dataset(
             finance,
             "Finance GL",
             false,
             "General ledger by account and month.",
-            SmallModels.finance());
+            SampleModels.finance());
     Dataset headcount =
         dataset(
             hr,
             "HR Headcount",
             true,
             "Employees by department (row-level security).",
-            SmallModels.hr());
+            SampleModels.hr());
 
     Report overview =
         report(
@@ -154,9 +187,14 @@ final class SampleTenant {
   }
 
   private Dataset dataset(Workspace w, String name, boolean rls, String description, Model model) {
+    return dataset("dataset:" + name, w, name, rls, description, model);
+  }
+
+  private Dataset dataset(
+      String seed, Workspace w, String name, boolean rls, String description, Model model) {
     Dataset d =
         new Dataset(
-            id("dataset:" + name),
+            id(seed),
             w.id(),
             name,
             "analyst@contoso.com",

@@ -17,6 +17,7 @@ public class GatewaySettings {
   private final int maxRetries;
   private final int maxRetryAfterSeconds;
   private final List<String> allowedWorkspaces;
+  private final boolean emulated;
 
   @Inject
   public GatewaySettings(
@@ -37,6 +38,7 @@ public class GatewaySettings {
                 powerBi.backend() == PowerBiSettings.Backend.EMULATOR
                     ? emulator
                     : PowerBiSettings.SERVICE_URL);
+    this.emulated = powerBi.backend() == PowerBiSettings.Backend.EMULATOR;
     this.baseUri = URI.create(base.endsWith("/") ? base : base + "/");
     this.timeoutSeconds = Math.max(1, timeoutSeconds);
     this.maxRetries = Math.max(0, maxRetries);
@@ -52,6 +54,11 @@ public class GatewaySettings {
   /** For CDI's proxy. */
   protected GatewaySettings() {
     this(new PowerBiSettings(), Optional.empty(), 9080, 60, 3, 10, " ");
+  }
+
+  /** True when the gateway talks to the built-in emulator rather than the Power BI service. */
+  public boolean emulated() {
+    return emulated;
   }
 
   public URI baseUri() {

@@ -26,6 +26,29 @@ public final class Payloads {
     }
   }
 
+  /**
+   * A model the built-in emulator was told to load from a Power BI Project: loaded, or failed with
+   * the reason; {@code leftOut} lists what it does not serve.
+   */
+  public record LocalModel(
+      String name, String source, boolean loaded, String error, List<String> leftOut) {
+    static LocalModel from(JsonObject o) {
+      JsonValue notes = o.get("leftOut");
+      List<String> leftOut =
+          notes instanceof jakarta.json.JsonArray a
+              ? a.getValuesAs(jakarta.json.JsonString.class).stream()
+                  .map(jakarta.json.JsonString::getString)
+                  .toList()
+              : List.of();
+      return new LocalModel(
+          str(o, "name"),
+          str(o, "source"),
+          "Loaded".equalsIgnoreCase(str(o, "status")),
+          str(o, "error"),
+          leftOut);
+    }
+  }
+
   /** A semantic model (a "dataset" in the REST API). */
   public record SemanticModel(
       String id,

@@ -29,6 +29,11 @@ public interface PowerBiApi {
       @QueryParam("$skip") Integer skip,
       @HeaderParam(AUTH) String auth);
 
+  /** The built-in emulator's own path (the service has none): its local models' load status. */
+  @GET
+  @Path("localModels")
+  JsonObject localModels(@HeaderParam(AUTH) String auth);
+
   @GET
   @Path("groups/{group}/datasets")
   JsonObject datasets(@PathParam("group") String group, @HeaderParam(AUTH) String auth);

@@ -80,6 +80,17 @@ public class PowerBiGateway {
     call(() -> api.groups(null, 1, 0, "Bearer " + with.accessToken()));
   }
 
+  /**
+   * The models the built-in emulator loads from Power BI Projects, loaded or failed; empty when
+   * this server talks to the Power BI service, which has no such models.
+   */
+  public List<Payloads.LocalModel> localModels() {
+    if (!settings.emulated()) {
+      return List.of();
+    }
+    return Payloads.values(call(() -> api.localModels(bearer())), Payloads.LocalModel::from);
+  }
+
   public List<SemanticModel> models(String workspaceId) {
     policy.check(workspaceId, this);
     return Payloads.values(

@@ -11,7 +11,11 @@ public record ModelSchema(
             value =
                 "Relationships between tables (filters flow from the one side to the many side).",
             required = true)
-        List<RelationshipInfo> relationships) {
+        List<RelationshipInfo> relationships,
+    @Param(
+            "Row-level security roles and their table filters, when the caller may read them"
+                + " (reading them needs more than read access in the Power BI service).")
+        List<RoleInfo> roles) {
 
   /** A table. */
   public record TableInfo(
@@ -20,7 +24,8 @@ public record ModelSchema(
       @Param(value = "Columns, referenced in DAX as 'Table'[Column].", required = true)
           List<ColumnInfo> columns,
       @Param(value = "Measures, referenced in DAX as [Measure].", required = true)
-          List<MeasureInfo> measures) {}
+          List<MeasureInfo> measures,
+      @Param("True when hidden from report authors.") boolean hidden) {}
 
   /** A column. */
   public record ColumnInfo(
@@ -34,7 +39,15 @@ public record ModelSchema(
       @Param(value = "Measure name.", required = true) String name,
       @Param("Its DAX expression, when the caller may see it.") String expression,
       @Param("Format string.") String formatString,
-      @Param("Description.") String description) {}
+      @Param("Description.") String description,
+      @Param("The folder it is shown in, if any.") String displayFolder,
+      @Param("True when hidden from report authors.") boolean hidden) {}
+
+  /** A row-level security role. */
+  public record RoleInfo(
+      @Param(value = "Role name.", required = true) String name,
+      @Param(value = "Its DAX filters, one per table, as 'Table': expression.", required = true)
+          List<String> filters) {}
 
   /** A relationship. */
   public record RelationshipInfo(

@@ -51,7 +51,11 @@ public class SchemaReader {
         byName.put(
             name,
             new TableInfo(
-                name, tables.text(i, "[Description]"), new ArrayList<>(), new ArrayList<>()));
+                name,
+                tables.text(i, "[Description]"),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                tables.bool(i, "[IsHidden]")));
       }
     }
     if (onlyTable != null && !onlyTable.isBlank() && !byName.containsKey(onlyTable)) {
@@ -92,7 +96,9 @@ public class SchemaReader {
                     measures.text(i, "[Name]"),
                     measures.text(i, "[Expression]"),
                     measures.text(i, "[FormatString]"),
-                    measures.text(i, "[Description]")));
+                    measures.text(i, "[Description]"),
+                    measures.text(i, "[DisplayFolder]"),
+                    measures.bool(i, "[IsHidden]")));
       }
     }
     List<RelationshipInfo> rels = new ArrayList<>();
@@ -110,7 +116,45 @@ public class SchemaReader {
       }
     }
     List<TableInfo> list = byName.values().stream().filter(t -> wanted.test(t.name())).toList();
-    return new ModelSchema(list, rels);
+    return new ModelSchema(list, rels, roles(workspaceId, datasetId, tables));
+  }
+
+  /**
+   * The roles and their filters through INFO.ROLES and INFO.TABLEPERMISSIONS, which the service
+   * answers only for callers who may change the model: for others, no roles (null), not an error.
+   */
+  private List<ModelSchema.RoleInfo> roles(String workspaceId, String datasetId, Rows tables) {
+    Rows roles;
+    Rows permissions;
+    try {
+      roles = rows(workspaceId, datasetId, "EVALUATE INFO.ROLES()");
+      if (roles.size() == 0) {
+        return null;
+      }
+      permissions = rows(workspaceId, datasetId, "EVALUATE INFO.TABLEPERMISSIONS()");
+    } catch (ToolException | dev.pbimcp.powerbi.PowerBiException e) {
+      return null;
+    }
+    Map<String, String> tableNames = new TreeMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      tableNames.put(tables.text(i, "[ID]"), tables.text(i, "[Name]"));
+    }
+    List<ModelSchema.RoleInfo> out = new ArrayList<>();
+    for (int i = 0; i < roles.size(); i++) {
+      String id = roles.text(i, "[ID]");
+      List<String> filters = new ArrayList<>();
+      for (int j = 0; j < permissions.size(); j++) {
+        if (id != null && id.equals(permissions.text(j, "[RoleID]"))) {
+          filters.add(
+              "'"
+                  + tableNames.getOrDefault(permissions.text(j, "[TableID]"), "?")
+                  + "': "
+                  + permissions.text(j, "[FilterExpression]"));
+        }
+      }
+      out.add(new ModelSchema.RoleInfo(roles.text(i, "[Name]"), filters));
+    }
+    return out;
   }
 
   private Rows rows(String ws, String ds, String dax) {

@@ -96,6 +96,17 @@ public class SchemaTool extends PowerBiTool<SchemaTool.Input, ModelSchema> {
                       .append(r.active() ? "" : " (inactive)")
                       .append('\n'));
     }
+    if (s.roles() != null && !s.roles().isEmpty()) {
+      b.append("roles:\n");
+      s.roles()
+          .forEach(
+              r ->
+                  b.append("  ")
+                      .append(r.name())
+                      .append(": ")
+                      .append(String.join("; ", r.filters()))
+                      .append('\n'));
+    }
     return b.toString().strip();
   }
 }

@@ -15,6 +15,7 @@ import dev.pbimcp.registry.Toolset;
 import dev.pbimcp.registry.TypedTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,7 +49,21 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
                   "The connection doctor's verdict (pass, warn or fail) and the checks that do not"
                       + " pass; an administrator sees each fix on the server's setup page.",
               required = true)
-          String doctor) {}
+          String doctor,
+      @Param(
+              "The models of your own Power BI Projects the built-in emulator was told to load"
+                  + " (PBIMCP_EMULATOR_MODELS): each loaded, or failed with the reason.")
+          List<LocalModel> localModels) {}
+
+  /** A model of a Power BI Project the emulator loads. */
+  public record LocalModel(
+      @Param(value = "The semantic model's name.", required = true) String name,
+      @Param(value = "loaded or failed.", required = true) String status,
+      @Param(value = "The project folder and format it was read from.", required = true)
+          String source,
+      @Param("Why it failed: the file, the line and what was expected.") String error,
+      @Param("What the emulator read but does not serve, with file and line.")
+          List<String> leftOut) {}
 
   private final ServerInfo info;
   private final AuthSettings auth;
@@ -95,7 +110,8 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
 
   @Override
   protected Status execute(Input input, ToolContext context) {
-    String problem = probe();
+    Probe p = probe();
+    String problem = p.problem();
     return new Status(
         info.version(),
         auth.mode().name().toLowerCase(Locale.ROOT),
@@ -104,7 +120,8 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         info.uptime().toSeconds(),
         problem == null,
         problem,
-        doctor());
+        doctor(),
+        p.localModels().isEmpty() ? null : p.localModels());
   }
 
   /** The doctor's verdict in a line: which checks do not pass, never what they found. */
@@ -129,23 +146,36 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   private record Verdict(ConnectionDoctor.Report report, String line) {}
 
   /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
-  private String probe() {
+  private Probe probe() {
     Probe last = lastProbe.get();
     long now = System.nanoTime();
     if (last != null && now - last.at() < checkNanos) {
-      return last.problem();
+      return last;
     }
     String problem = null;
+    List<LocalModel> local = List.of();
     try {
       gateway.workspaces(null, 1, 0);
+      local =
+          gateway.localModels().stream()
+              .map(
+                  m ->
+                      new LocalModel(
+                          m.name(),
+                          m.loaded() ? "loaded" : "failed",
+                          m.source(),
+                          m.error(),
+                          m.leftOut().isEmpty() ? null : m.leftOut()))
+              .toList();
     } catch (PowerBiException e) {
       problem = e.getMessage();
     }
-    lastProbe.set(new Probe(now, problem));
-    return problem;
+    Probe p = new Probe(now, problem, local);
+    lastProbe.set(p);
+    return p;
   }
 
-  private record Probe(long at, String problem) {}
+  private record Probe(long at, String problem, List<LocalModel> localModels) {}
 
   @Override
   protected String render(Status s) {
@@ -161,6 +191,17 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         + " s | Power BI "
         + (s.powerBiReachable() ? "answers" : "does not answer: " + s.powerBiProblem())
         + " | connection doctor: "
-        + s.doctor();
+        + s.doctor()
+        + (s.localModels() == null
+            ? ""
+            : s.localModels().stream()
+                .map(
+                    m ->
+                        " | model "
+                            + m.name()
+                            + ": "
+                            + m.status()
+                            + (m.error() == null ? "" : " (" + m.error() + ")"))
+                .collect(java.util.stream.Collectors.joining()));
   }
 }

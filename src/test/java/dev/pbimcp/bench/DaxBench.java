@@ -1,6 +1,6 @@
 package dev.pbimcp.bench;
 
-import dev.pbimcp.emulator.SalesModel;
+import dev.pbimcp.emulator.SampleModels;
 import dev.pbimcp.emulator.dax.Engine;
 import dev.pbimcp.emulator.model.Model;
 import dev.pbimcp.emulator.model.Table;
@@ -88,7 +88,7 @@ public final class DaxBench {
     for (int rows : sizes) {
       long before = usedAfterGc();
       long t0 = System.nanoTime();
-      Model model = SalesModel.build(rows);
+      Model model = SampleModels.sales(rows);
       long generated = System.nanoTime();
       Engine engine = Engine.of(model);
       long built = System.nanoTime();

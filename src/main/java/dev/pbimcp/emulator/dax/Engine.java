@@ -88,6 +88,21 @@ public final class Engine {
     return t;
   }
 
+  /**
+   * A calculated column: the value of {@code expression} for every row of {@code table}, in row
+   * order, each in its row's context with no filters (as Power BI evaluates it at refresh).
+   */
+  public Object[] columnValues(String table, String expression) {
+    Node e = Parser.expression(expression);
+    TableStore t = table(table);
+    Binder.bind(
+        new Query(List.of(), List.of(new Node.Var("column", e)), List.of(), List.of()),
+        store,
+        Evaluator::knows);
+    return Statements.valuesPerRow(
+        new Evaluator(store, measures), t, e, FilterContext.empty(store));
+  }
+
   /** One result table per EVALUATE: {@code Table[Column]} or {@code [Name]} columns, and rows. */
   public record Result(List<String> columns, List<Object[]> rows) {}
 

@@ -20,7 +20,18 @@ public record Model(
 
   /** A model measure, evaluated by the DAX engine like any measure of a DEFINE block. */
   public record Measure(
-      String table, String name, String expression, String formatString, String description) {}
+      String table,
+      String name,
+      String expression,
+      String formatString,
+      String description,
+      String displayFolder,
+      boolean hidden) {
+    public Measure(
+        String table, String name, String expression, String formatString, String description) {
+      this(table, name, expression, formatString, description, null, false);
+    }
+  }
 
   /**
    * A many-to-one relationship from a column of the many side to the key of the one side; filters

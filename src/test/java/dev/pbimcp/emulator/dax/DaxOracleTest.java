@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.pbimcp.emulator.SalesModel;
+import dev.pbimcp.emulator.SampleModels;
 import dev.pbimcp.emulator.model.Model;
 import dev.pbimcp.emulator.model.Table;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class DaxOracleTest {
 
   @BeforeAll
   static void load() throws Exception {
-    Model model = SalesModel.build(ROWS);
+    Model model = SampleModels.sales(ROWS);
     engine = Engine.of(model);
     sql = DriverManager.getConnection("jdbc:sqlite::memory:");
     for (Table t : model.tables()) {
@@ -67,7 +67,7 @@ class DaxOracleTest {
         for (Object[] row : t.rows()) {
           for (int i = 0; i < row.length; i++) {
             Object v = row[i];
-            p.setObject(i + 1, v instanceof LocalDate d ? d + "T00:00:00" : v);
+            p.setObject(i + 1, sqlValue(v));
           }
           p.addBatch();
         }
@@ -75,6 +75,17 @@ class DaxOracleTest {
       }
       sql.commit();
     }
+  }
+
+  /** Dates as SQLite compares them: ISO text to the second. */
+  private static Object sqlValue(Object v) {
+    if (v instanceof LocalDate d) {
+      return d + "T00:00:00";
+    }
+    if (v instanceof LocalDateTime t) {
+      return t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+    return v;
   }
 
   private static String sqlType(String daxType) {

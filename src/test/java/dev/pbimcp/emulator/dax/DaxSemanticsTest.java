@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pbimcp.emulator.SalesModel;
+import dev.pbimcp.emulator.SampleModels;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** DAX semantics on a model whose answers are known by heart, and the defects of the old engine. */
 class DaxSemanticsTest {
   private static final Engine TINY = Engine.of(TinyModel.build());
-  private static final Engine SALES = Engine.of(SalesModel.build(3_000));
+  private static final Engine SALES = Engine.of(SampleModels.sales(3_000));
 
   private static Object scalar(String expr) {
     return TINY.run("EVALUATE ROW(\"x\", " + expr + ")", "user@contoso.com")

@@ -3,13 +3,13 @@ package dev.pbimcp.emulator.dax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.pbimcp.emulator.SmallModels;
+import dev.pbimcp.emulator.SampleModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The HR model's role: each manager sees their own department, and no filter removes that. */
 class RowLevelSecurityTest {
-  private static final Engine HR = Engine.of(SmallModels.hr());
+  private static final Engine HR = Engine.of(SampleModels.hr());
   private static final String Q =
       "EVALUATE ROW(\"n\", [Headcount], \"all\", CALCULATE([Headcount], REMOVEFILTERS(Employee)),"
           + " \"every\", COUNTROWS(ALL(Employee)), \"depts\", CONCATENATEX(VALUES(Employee[Department]),"

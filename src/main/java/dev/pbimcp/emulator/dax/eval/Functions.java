@@ -22,6 +22,12 @@ final class Functions {
     TimeIntelligence.register(ALL);
     ALL.put("INFO.VIEW.TABLES", (ev, c, env) -> InfoViews.tables(ev.store().definition()));
     ALL.put("INFO.VIEW.COLUMNS", (ev, c, env) -> InfoViews.columns(ev.store().definition()));
+    ALL.put("INFO.ROLES", (ev, c, env) -> InfoViews.roles(ev.store().definition()));
+    ALL.put(
+        "INFO.TABLEPERMISSIONS",
+        (ev, c, env) -> InfoViews.tablePermissions(ev.store().definition()));
+    ALL.put("INFO.HIERARCHIES", (ev, c, env) -> InfoViews.hierarchies(ev.store().definition()));
+    ALL.put("INFO.LEVELS", (ev, c, env) -> InfoViews.levels(ev.store().definition()));
     ALL.put("INFO.VIEW.MEASURES", (ev, c, env) -> InfoViews.measures(ev.store().definition()));
     ALL.put(
         "INFO.VIEW.RELATIONSHIPS",

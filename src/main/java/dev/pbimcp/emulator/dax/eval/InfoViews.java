@@ -17,10 +17,20 @@ final class InfoViews {
     List<Object[]> rows = new ArrayList<>();
     long id = 1;
     for (Table t : m.tables()) {
-      rows.add(new Object[] {id++, t.name(), t.description(), t.hidden(), "Import", null});
+      rows.add(
+          new Object[] {
+            id++, t.name(), t.description(), t.hidden(), "Import", t.dataCategory(), t.expression()
+          });
     }
     return rows(
-        List.of("[ID]", "[Name]", "[Description]", "[IsHidden]", "[StorageMode]", "[DataCategory]"),
+        List.of(
+            "[ID]",
+            "[Name]",
+            "[Description]",
+            "[IsHidden]",
+            "[StorageMode]",
+            "[DataCategory]",
+            "[Expression]"),
         rows);
   }
 
@@ -37,12 +47,38 @@ final class InfoViews {
             "RowNumber",
             null,
             true,
-            true
+            true,
+            "RowNumber",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null
           });
       for (Column c : t.columns()) {
-        boolean key = c.name().endsWith("Key") && !t.name().equals("Sales");
+        String type =
+            c.calculated()
+                ? "Calculated"
+                : t.expression() != null ? "CalculatedTableColumn" : "Data";
         rows.add(
-            new Object[] {id++, c.name(), t.name(), c.dataType(), null, null, c.hidden(), key});
+            new Object[] {
+              id++,
+              c.name(),
+              t.name(),
+              c.dataType(),
+              c.dataCategory(),
+              c.description(),
+              c.hidden(),
+              c.key(),
+              type,
+              c.expression(),
+              c.formatString(),
+              c.summarizeBy(),
+              c.sortByColumn(),
+              c.displayFolder(),
+              c.sourceColumn()
+            });
       }
     }
     return rows(
@@ -54,7 +90,14 @@ final class InfoViews {
             "[DataCategory]",
             "[Description]",
             "[IsHidden]",
-            "[IsKey]"),
+            "[IsKey]",
+            "[Type]",
+            "[Expression]",
+            "[FormatString]",
+            "[SummarizeBy]",
+            "[SortByColumn]",
+            "[DisplayFolder]",
+            "[SourceColumn]"),
         rows);
   }
 
@@ -71,8 +114,8 @@ final class InfoViews {
             "Double",
             x.expression(),
             x.formatString(),
-            false,
-            null
+            x.hidden(),
+            x.displayFolder()
           });
     }
     return rows(
@@ -128,6 +171,83 @@ final class InfoViews {
             "[ToColumn]",
             "[ToCardinality]"),
         rows);
+  }
+
+  /** {@code INFO.ROLES()}: the row-level security roles, IDs as INFO.TABLEPERMISSIONS uses. */
+  static Relation roles(Model m) {
+    List<Object[]> rows = new ArrayList<>();
+    long id = 1;
+    for (Model.Role r : m.roles()) {
+      rows.add(new Object[] {id++, 1L, r.name(), null, "Read"});
+    }
+    return rows(List.of("[ID]", "[ModelID]", "[Name]", "[Description]", "[ModelPermission]"), rows);
+  }
+
+  /** {@code INFO.TABLEPERMISSIONS()}: each role's DAX filter on a table. */
+  static Relation tablePermissions(Model m) {
+    List<Object[]> rows = new ArrayList<>();
+    long id = 1;
+    long role = 1;
+    for (Model.Role r : m.roles()) {
+      for (Model.TableFilter f : r.filters()) {
+        rows.add(new Object[] {id++, role, tableId(m, f.table()), f.expression()});
+      }
+      role++;
+    }
+    return rows(List.of("[ID]", "[RoleID]", "[TableID]", "[FilterExpression]"), rows);
+  }
+
+  /** {@code INFO.HIERARCHIES()}: each table's hierarchies. */
+  static Relation hierarchies(Model m) {
+    List<Object[]> rows = new ArrayList<>();
+    long id = 1;
+    for (Table t : m.tables()) {
+      for (Table.Hierarchy h : t.hierarchies()) {
+        rows.add(new Object[] {id++, tableId(m, t.name()), h.name(), h.description(), h.hidden()});
+      }
+    }
+    return rows(List.of("[ID]", "[TableID]", "[Name]", "[Description]", "[IsHidden]"), rows);
+  }
+
+  /** {@code INFO.LEVELS()}: each hierarchy's levels, top first, with the column of each. */
+  static Relation levels(Model m) {
+    List<Object[]> rows = new ArrayList<>();
+    long id = 1;
+    long hierarchy = 1;
+    for (Table t : m.tables()) {
+      for (Table.Hierarchy h : t.hierarchies()) {
+        long ordinal = 0;
+        for (String level : h.levels()) {
+          rows.add(new Object[] {id++, hierarchy, ordinal++, level, columnId(m, t, level)});
+        }
+        hierarchy++;
+      }
+    }
+    return rows(List.of("[ID]", "[HierarchyID]", "[Ordinal]", "[Name]", "[ColumnID]"), rows);
+  }
+
+  private static Long tableId(Model m, String table) {
+    for (int i = 0; i < m.tables().size(); i++) {
+      if (m.tables().get(i).name().equalsIgnoreCase(table)) {
+        return i + 1L;
+      }
+    }
+    return null;
+  }
+
+  /** The ID INFO.VIEW.COLUMNS gives a column: every table's RowNumber, then its columns. */
+  private static Long columnId(Model m, Table table, String column) {
+    long id = 1;
+    for (Table t : m.tables()) {
+      id++;
+      for (Column c : t.columns()) {
+        if (t == table && c.name().equalsIgnoreCase(column)) {
+          return id;
+        }
+        id++;
+      }
+    }
+    return null;
   }
 
   private static Relation rows(List<String> names, List<Object[]> rows) {

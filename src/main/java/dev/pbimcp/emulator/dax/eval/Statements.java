@@ -25,6 +25,21 @@ public final class Statements {
     return out;
   }
 
+  /**
+   * The value of {@code expression} for every row of {@code t}, in row order: a calculated column,
+   * evaluated in the row's context under the filters of {@code fc}.
+   */
+  public static Object[] valuesPerRow(
+      Evaluator ev, TableStore t, Node expression, FilterContext fc) {
+    Relation all = Relation.Base.of(t, fc.rows(t));
+    Env env = ev.root(fc);
+    Object[] out = new Object[t.rowCount()];
+    for (int i = 0; i < all.size(); i++) {
+      out[all.baseRow(i)] = ev.scalar(expression, env.withRow(all, i));
+    }
+    return out;
+  }
+
   /** One EVALUATE statement: its table, in ORDER BY order, from START AT on. */
   public static Relation evaluate(Evaluator ev, Query.Evaluate e, FilterContext root) {
     Env env = ev.root(root);

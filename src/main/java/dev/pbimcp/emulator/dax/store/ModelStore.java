@@ -32,9 +32,7 @@ public final class ModelStore {
     // The store holds the data; the definition keeps only the schema.
     this.definition =
         new Model(
-            m.tables().stream()
-                .map(t -> new Table(t.name(), t.description(), t.hidden(), t.columns(), List.of()))
-                .toList(),
+            m.tables().stream().map(t -> t.with(t.columns(), List.of())).toList(),
             m.measures(),
             m.relationships(),
             m.dateTable(),

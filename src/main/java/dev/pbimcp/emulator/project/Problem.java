@@ -1,0 +1,9 @@
+package dev.pbimcp.emulator.project;
+
+/** Something of a model that was read but is not served, with where it is written and why. */
+public record Problem(String file, int line, String message) {
+  @Override
+  public String toString() {
+    return file + (line > 0 ? ":" + line : "") + ": " + message;
+  }
+}
