@@ -38,18 +38,32 @@ class LocalModelsIT {
   @Test
   void ownModelsThroughMcp() throws Exception {
     Path bim = CoffeeShop.asBim(tmp, "CoffeeShopBim");
-    Path broken = CoffeeShop.copy(tmp, "Broken");
-    Files.move(broken.resolve("CoffeeShop.SemanticModel"), broken.resolve("Broken.SemanticModel"));
+    Path broken = CoffeeShop.renamedCopy(tmp, "Broken");
     Path csv = broken.resolve("data/Orders.csv");
     List<String> lines = Files.readAllLines(csv);
     lines.set(4, lines.get(4).replaceFirst(",\\d,(\\d+\\.\\d\\d)$", ",two,$1"));
     Files.write(csv, lines);
+    // One project per other kind of mistake: each fails alone, the good models stay served.
+    Path indent = CoffeeShop.renamedCopy(tmp, "Indent");
+    CoffeeShop.edit(
+        indent.resolve("Indent.SemanticModel/definition/tables/Shop.tmdl"),
+        "\tcolumn City\n\t\tdataType",
+        "\tcolumn City\n\t\t\tdataType");
+    Path json = CoffeeShop.asBim(tmp, "Json");
+    CoffeeShop.edit(json.resolve("Json.SemanticModel/model.bim"), "\"roles\": [", "\"roles\" [");
+    Path noData = CoffeeShop.renamedCopy(tmp, "NoData");
+    Files.delete(noData.resolve("data/Shop.csv"));
+    Path partial = CoffeeShop.renamedCopy(tmp, "Partial");
+    Files.writeString(
+        partial.resolve("Partial.SemanticModel/definition/tables/Live.tmdl"),
+        "table Live\n\n\tcolumn Id\n\t\tdataType: int64\n\n\tpartition Live = m\n"
+            + "\t\tmode: directQuery\n\t\tsource = Sql.Database(\"db\", \"x\")\n");
     String models =
         String.join(
             ",",
-            CoffeeShop.EXAMPLE.toAbsolutePath().toString(),
-            bim.toAbsolutePath().toString(),
-            broken.toAbsolutePath().toString());
+            List.of(CoffeeShop.EXAMPLE, bim, broken, indent, json, noData, partial).stream()
+                .map(p -> p.toAbsolutePath().toString())
+                .toList());
     try (ExtraServer server =
         new ExtraServer(
                 "pbimcp-local-models",
@@ -71,8 +85,8 @@ class LocalModelsIT {
                   "get_powerbi_datasets",
                   Json.createObjectBuilder().add("workspace_id", local).build())
               .getJsonArray("models");
-      assertEquals(List.of("CoffeeShop", "CoffeeShopBim"), names(datasets));
-      for (String model : List.of("CoffeeShop", "CoffeeShopBim")) {
+      assertEquals(List.of("CoffeeShop", "CoffeeShopBim", "Partial"), names(datasets));
+      for (String model : List.of("CoffeeShop", "CoffeeShopBim", "Partial")) {
         String id = idOf(datasets, model);
         schema(client, local, id);
         answers(client, local, id);
@@ -80,16 +94,38 @@ class LocalModelsIT {
       JsonArray status =
           structured(client, "get_powerbi_status", JsonValue.EMPTY_JSON_OBJECT)
               .getJsonArray("local_models");
-      assertEquals(3, status.size(), status.toString());
+      assertEquals(7, status.size(), status.toString());
       assertEquals("loaded", status.getJsonObject(0).getString("status"));
       assertEquals("loaded", status.getJsonObject(1).getString("status"));
-      JsonObject failed = status.getJsonObject(2);
-      assertEquals("Broken", failed.getString("name"));
-      assertEquals("failed", failed.getString("status"));
-      assertEquals(
-          "Broken/data/Orders.csv:5: column 5 (Quantity, Int64): 'two' is not a whole number.",
-          failed.getString("error"));
+      assertFailed(
+          status.getJsonObject(2),
+          "Broken",
+          "Broken/data/Orders.csv:5: column 5 (Quantity, Int64): 'two' is not a whole number.");
+      assertFailed(
+          status.getJsonObject(3),
+          "Indent",
+          "Indent/Indent.SemanticModel/definition/tables/Shop.tmdl:");
+      assertFailed(status.getJsonObject(4), "Json", "Json/Json.SemanticModel/model.bim:");
+      assertFailed(
+          status.getJsonObject(5),
+          "NoData",
+          "NoData/NoData.SemanticModel/definition/tables/Shop.tmdl:2: the table 'Shop' has no data");
+      JsonObject left = status.getJsonObject(6);
+      assertEquals("loaded", left.getString("status"), left.toString());
+      assertTrue(
+          left.getJsonArray("left_out")
+              .getString(0)
+              .startsWith(
+                  "Partial/Partial.SemanticModel/definition/tables/Live.tmdl:6: table 'Live' has a"
+                      + " directQuery partition"),
+          left.toString());
     }
+  }
+
+  private static void assertFailed(JsonObject model, String name, String errorStart) {
+    assertEquals(name, model.getString("name"));
+    assertEquals("failed", model.getString("status"), model.toString());
+    assertTrue(model.getString("error").startsWith(errorStart), model.toString());
   }
 
   private static void schema(McpHttp client, String ws, String ds) throws Exception {

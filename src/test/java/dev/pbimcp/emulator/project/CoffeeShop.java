@@ -44,6 +44,22 @@ public final class CoffeeShop {
     return target;
   }
 
+  /** Replaces text in a file; the text must be there. */
+  public static void edit(Path file, String from, String to) throws IOException {
+    String s = Files.readString(file);
+    if (!s.contains(from)) {
+      throw new IllegalStateException("the edit does not apply to " + file + ": " + from);
+    }
+    Files.writeString(file, s.replace(from, to));
+  }
+
+  /** A copy of the example whose model folder is {@code <name>.SemanticModel}. */
+  public static Path renamedCopy(Path dir, String name) throws IOException {
+    Path p = copy(dir, name);
+    Files.move(p.resolve("CoffeeShop.SemanticModel"), p.resolve(name + ".SemanticModel"));
+    return p;
+  }
+
   /** The example's data beside the same model written as TMSL, {@code <name>.SemanticModel}. */
   public static Path asBim(Path dir, String name) throws IOException {
     Path target = dir.resolve(name);
