@@ -25,7 +25,15 @@ public record ModelSchema(
           List<ColumnInfo> columns,
       @Param(value = "Measures, referenced in DAX as [Measure].", required = true)
           List<MeasureInfo> measures,
-      @Param("True when hidden from report authors.") boolean hidden) {}
+      @Param("True when hidden from report authors.") boolean hidden,
+      @Param(
+              "Its hierarchies, as 'Name: Level > Level' (columns, top first), when the caller may"
+                  + " read them.")
+          List<String> hierarchies) {
+    TableInfo withHierarchies(List<String> list) {
+      return new TableInfo(name, description, columns, measures, hidden, list);
+    }
+  }
 
   /** A column. */
   public record ColumnInfo(

@@ -1,7 +1,6 @@
 package dev.pbimcp.tools;
 
 import dev.pbimcp.powerbi.PowerBiGateway;
-import dev.pbimcp.powerbi.QueryResult;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.tools.ModelSchema.ColumnInfo;
 import dev.pbimcp.tools.ModelSchema.MeasureInfo;
@@ -9,8 +8,6 @@ import dev.pbimcp.tools.ModelSchema.RelationshipInfo;
 import dev.pbimcp.tools.ModelSchema.TableInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +36,10 @@ public class SchemaReader {
   }
 
   ModelSchema read(String workspaceId, String datasetId, String onlyTable, boolean includeHidden) {
-    Rows tables = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.TABLES()");
-    Rows columns = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.COLUMNS()");
-    Rows measures = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.MEASURES()");
-    Rows relationships = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.RELATIONSHIPS()");
+    InfoRows tables = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.TABLES()");
+    InfoRows columns = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.COLUMNS()");
+    InfoRows measures = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.MEASURES()");
+    InfoRows relationships = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.RELATIONSHIPS()");
 
     Map<String, TableInfo> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < tables.size(); i++) {
@@ -55,7 +52,8 @@ public class SchemaReader {
                 tables.text(i, "[Description]"),
                 new ArrayList<>(),
                 new ArrayList<>(),
-                tables.bool(i, "[IsHidden]")));
+                tables.bool(i, "[IsHidden]"),
+                null));
       }
     }
     if (onlyTable != null && !onlyTable.isBlank() && !byName.containsKey(onlyTable)) {
@@ -115,72 +113,17 @@ public class SchemaReader {
                 relationships.bool(i, "[IsActive]")));
       }
     }
-    List<TableInfo> list = byName.values().stream().filter(t -> wanted.test(t.name())).toList();
-    return new ModelSchema(list, rels, roles(workspaceId, datasetId, tables));
+    AdminViews admin = new AdminViews(dax -> rows(workspaceId, datasetId, dax), tables, columns);
+    Map<String, List<String>> hierarchies = admin.hierarchies();
+    List<TableInfo> list =
+        byName.values().stream()
+            .filter(t -> wanted.test(t.name()))
+            .map(t -> t.withHierarchies(hierarchies.get(t.name())))
+            .toList();
+    return new ModelSchema(list, rels, admin.roles());
   }
 
-  /**
-   * The roles and their filters through INFO.ROLES and INFO.TABLEPERMISSIONS, which the service
-   * answers only for callers who may change the model: for others, no roles (null), not an error.
-   */
-  private List<ModelSchema.RoleInfo> roles(String workspaceId, String datasetId, Rows tables) {
-    Rows roles;
-    Rows permissions;
-    try {
-      roles = rows(workspaceId, datasetId, "EVALUATE INFO.ROLES()");
-      if (roles.size() == 0) {
-        return null;
-      }
-      permissions = rows(workspaceId, datasetId, "EVALUATE INFO.TABLEPERMISSIONS()");
-    } catch (ToolException | dev.pbimcp.powerbi.PowerBiException e) {
-      return null;
-    }
-    Map<String, String> tableNames = new TreeMap<>();
-    for (int i = 0; i < tables.size(); i++) {
-      tableNames.put(tables.text(i, "[ID]"), tables.text(i, "[Name]"));
-    }
-    List<ModelSchema.RoleInfo> out = new ArrayList<>();
-    for (int i = 0; i < roles.size(); i++) {
-      String id = roles.text(i, "[ID]");
-      List<String> filters = new ArrayList<>();
-      for (int j = 0; j < permissions.size(); j++) {
-        if (id != null && id.equals(permissions.text(j, "[RoleID]"))) {
-          filters.add(
-              "'"
-                  + tableNames.getOrDefault(permissions.text(j, "[TableID]"), "?")
-                  + "': "
-                  + permissions.text(j, "[FilterExpression]"));
-        }
-      }
-      out.add(new ModelSchema.RoleInfo(roles.text(i, "[Name]"), filters));
-    }
-    return out;
-  }
-
-  private Rows rows(String ws, String ds, String dax) {
-    return new Rows(gateway.query(ws, ds, dax, MAX_ROWS, false, null));
-  }
-
-  /** Reads INFO.VIEW rows by column name. */
-  private record Rows(QueryResult result) {
-    int size() {
-      return result.preview().size();
-    }
-
-    JsonValue value(int row, String column) {
-      int c = result.columns().indexOf(column);
-      return c < 0 ? JsonValue.NULL : result.preview().get(row).get(c);
-    }
-
-    String text(int row, String column) {
-      JsonValue v = value(row, column);
-      return v instanceof JsonString s
-          ? s.getString()
-          : v.getValueType() == JsonValue.ValueType.NULL ? null : v.toString();
-    }
-
-    boolean bool(int row, String column) {
-      return value(row, column) == JsonValue.TRUE;
-    }
+  private InfoRows rows(String ws, String ds, String dax) {
+    return new InfoRows(gateway.query(ws, ds, dax, MAX_ROWS, false, null));
   }
 }

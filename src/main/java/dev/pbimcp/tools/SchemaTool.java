@@ -77,6 +77,9 @@ public class SchemaTool extends PowerBiTool<SchemaTool.Input, ModelSchema> {
                                 + (m.expression() == null ? "" : " = " + m.expression()))
                     .collect(Collectors.joining("; ")));
       }
+      if (t.hierarchies() != null) {
+        b.append("\n  hierarchies: ").append(String.join("; ", t.hierarchies()));
+      }
       b.append('\n');
     }
     if (!s.relationships().isEmpty()) {

@@ -149,6 +149,9 @@ class LocalModelsIT {
         byName(byName(s.getJsonArray("tables"), "Shop").getJsonArray("columns"), "Manager")
             .getBoolean("hidden"));
     assertEquals(2, s.getJsonArray("relationships").size());
+    assertEquals(
+        "Year-Month: Year > Month",
+        byName(s.getJsonArray("tables"), "Calendar").getJsonArray("hierarchies").getString(0));
     JsonObject role = s.getJsonArray("roles").getJsonObject(0);
     assertEquals("Shop Manager", role.getString("name"));
     assertEquals(
