@@ -97,8 +97,8 @@ public final class SetupPageHtml {
             .append(c.fix() == null ? "" : escape(c.fix()))
             .append("</td></tr>");
       }
-      b.append("</tbody></table><p>JSON: <code>/setup/doctor</code>. Checked at most once a")
-          .append(" minute.</p>");
+      b.append("</tbody></table><p>JSON: <code>/setup/doctor</code>. Results are reused for")
+          .append(" <code>PBIMCP_DOCTOR_CACHE_SECONDS</code> (60 s unless set).</p>");
     }
     b.append("<script>document.getElementById('copy').addEventListener('click',function(){")
         .append("var u=document.getElementById('mcp-url');u.select();")
