@@ -4,6 +4,7 @@ import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -63,19 +64,26 @@ public class Workers {
   private ThreadPoolExecutor writers;
   private ScheduledThreadPoolExecutor timer;
 
+  private final Telemetry telemetry;
+
   @Inject
-  public Workers(HttpSettings settings) {
+  public Workers(HttpSettings settings, Telemetry telemetry) {
     this.settings = settings;
+    this.telemetry = telemetry;
   }
 
   /** For CDI's proxy. */
   protected Workers() {
-    this(null);
+    this(null, null);
   }
 
   @PostConstruct
   void start() {
     places = new Semaphore(settings.maxConcurrentRequests());
+    telemetry.gauge(
+        "pbimcp.streams.open",
+        "SSE streams open now (GET /mcp, subscriptions/listen, /sse, streamed answers).",
+        openStreams::get);
     // Its size is the places': a thread is only asked for by work that holds one.
     requests = cachedPool(settings.maxConcurrentRequests());
     writers = cachedPool(settings.maxOpenStreams());

@@ -1,6 +1,7 @@
 package dev.pbimcp.mcp;
 
 import dev.pbimcp.json.Jsonp;
+import dev.pbimcp.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,13 +31,17 @@ public class McpEngine {
   private final InFlight inFlight;
   private final ClientRequests clientRequests;
 
+  private final Telemetry telemetry;
+
   @Inject
   public McpEngine(
       SessionCodec sessions,
       MethodTable methods,
       LogLevels logLevels,
       InFlight inFlight,
-      ClientRequests clientRequests) {
+      ClientRequests clientRequests,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.sessions = sessions;
     this.methods = methods;
     this.logLevels = logLevels;
@@ -46,7 +51,7 @@ public class McpEngine {
 
   /** For CDI's proxy. */
   protected McpEngine() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /** The answer to {@code initialize} and the session it opens. */
@@ -65,6 +70,7 @@ public class McpEngine {
           null);
     }
     String version = ProtocolVersions.negotiate(requested.getString());
+    telemetry.sessionStarted();
     JsonObject clientInfo =
         params.get("clientInfo") instanceof JsonObject ci ? ci : JsonValue.EMPTY_JSON_OBJECT;
     Session session =

@@ -83,6 +83,14 @@ public class CircuitBreakerGuard {
     return true;
   }
 
+  /** 0 closed, 1 open (calls fail at once), 2 half-open (the pause is over; a trial may go). */
+  public synchronized int state() {
+    if (consecutiveFailures < THRESHOLD) {
+      return 0;
+    }
+    return System.nanoTime() < openUntil ? 1 : 2;
+  }
+
   private synchronized void succeeded() {
     consecutiveFailures = 0;
   }

@@ -7,6 +7,7 @@ import dev.pbimcp.powerbi.Payloads.Report;
 import dev.pbimcp.powerbi.Payloads.SemanticModel;
 import dev.pbimcp.powerbi.Payloads.Tile;
 import dev.pbimcp.powerbi.Payloads.Workspace;
+import dev.pbimcp.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class PowerBiGateway {
   private final PowerBiTokens tokens;
   private final WorkspacePolicy policy;
   private final CircuitBreakerGuard breaker;
+  private final Telemetry telemetry;
   private PowerBiApi api;
 
   @Inject
@@ -39,20 +41,26 @@ public class PowerBiGateway {
       GatewaySettings settings,
       PowerBiTokens tokens,
       WorkspacePolicy policy,
-      CircuitBreakerGuard breaker) {
+      CircuitBreakerGuard breaker,
+      Telemetry telemetry) {
     this.settings = settings;
     this.tokens = tokens;
     this.policy = policy;
     this.breaker = breaker;
+    this.telemetry = telemetry;
   }
 
   /** For CDI's proxy. */
   protected PowerBiGateway() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @PostConstruct
   void connect() {
+    telemetry.gauge(
+        "pbimcp.powerbi.circuit.state",
+        "The Power BI circuit breaker: 0 closed, 1 open (calls fail at once), 2 half-open.",
+        breaker::state);
     api =
         RestClientBuilder.newBuilder()
             .baseUri(settings.baseUri())
@@ -199,10 +207,15 @@ public class PowerBiGateway {
                 + e.retryInSeconds()
                 + " s; get_powerbi_status shows whether it answers.");
       } catch (PowerBiException e) {
-        if (!retryable(e, attempt)) {
+        boolean again = retryable(e, attempt);
+        long wait = again ? waitBefore(e, attempt) : 0;
+        if (e.kind() == PowerBiException.Kind.THROTTLED) {
+          telemetry.throttled(wait);
+        }
+        if (!again) {
           throw e;
         }
-        sleep(waitBefore(e, attempt));
+        sleep(wait);
       }
       attempt++;
     }
@@ -210,11 +223,25 @@ public class PowerBiGateway {
 
   /** One try; transport failures become exceptions the breaker and the retry loop understand. */
   private <T> T attempt(Supplier<T> op) {
+    long start = System.nanoTime();
+    String outcome = "200";
     try {
       return op.get();
     } catch (ProcessingException e) {
-      throw transport(e);
+      PowerBiException p = transport(e);
+      outcome = outcome(p);
+      throw p;
+    } catch (PowerBiException e) {
+      outcome = outcome(e);
+      throw e;
+    } finally {
+      telemetry.powerBiCall(outcome, System.nanoTime() - start);
     }
+  }
+
+  /** Power BI's HTTP status, or what happened instead of an answer (timeout, unavailable, …). */
+  private static String outcome(PowerBiException e) {
+    return e.status() > 0 ? Integer.toString(e.status()) : e.kind().name().toLowerCase(Locale.ROOT);
   }
 
   private boolean retryable(PowerBiException e, int attempt) {

@@ -53,10 +53,12 @@ public final class ExtraServer implements AutoCloseable {
     }
     Files.createDirectories(dir.resolve("apps"));
     Files.createDirectories(dir.resolve("configDropins/overrides"));
-    Files.copy(
-        template.resolve("server.xml"),
+    // Arquillian deploys its test application into the template's server.xml (deployType xml, for
+    // the class loader's API visibility): the copy serves the product alone.
+    Files.writeString(
         dir.resolve("server.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
+        Files.readString(template.resolve("server.xml"))
+            .replaceAll("(?s)<application id=\"pbimcp-it\".*?</application>", ""));
     Files.copy(war, dir.resolve("apps/pbimcp.war"), StandardCopyOption.REPLACE_EXISTING);
     // Upper-case names are environment variables (server.env), the rest Liberty variables.
     // The template's server.env holds the keystore password Liberty's security service needs.

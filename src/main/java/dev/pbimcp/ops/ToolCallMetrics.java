@@ -1,0 +1,27 @@
+package dev.pbimcp.ops;
+
+import dev.pbimcp.registry.ToolCallListener;
+import dev.pbimcp.telemetry.Telemetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Every tool call, counted and timed by tool and outcome for the telemetry. */
+@ApplicationScoped
+public class ToolCallMetrics implements ToolCallListener {
+  private final Telemetry telemetry;
+
+  @Inject
+  public ToolCallMetrics(Telemetry telemetry) {
+    this.telemetry = telemetry;
+  }
+
+  /** For CDI's proxy. */
+  protected ToolCallMetrics() {
+    this(null);
+  }
+
+  @Override
+  public void called(ToolCall call) {
+    telemetry.toolCall(call.tool(), call.outcome(), call.duration().toNanos());
+  }
+}
