@@ -87,7 +87,10 @@ public class ExecuteQueries {
       // Whatever the query text, the answer is Power BI's error shape, never a 500; the cause
       // goes to the log under a reference, never into the message.
       String reference = java.util.UUID.randomUUID().toString();
-      LOG.log(java.util.logging.Level.WARNING, "The DAX engine failed, reference " + reference, e);
+      LOG.log(
+          java.util.logging.Level.WARNING,
+          dev.pbimcp.telemetry.RequestId.tag("The DAX engine failed, reference " + reference),
+          e);
       return PowerBiErrors.daxError(
           "The Power BI emulator could not evaluate this query (reference "
               + reference

@@ -1,6 +1,7 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
           : HttpErrors.response(r.getStatus(), null, JsonRpc.SERVER_ERROR, statusText(r));
     }
     String reference = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unhandled error, reference " + reference, e);
+    LOG.log(Level.SEVERE, RequestId.tag("Unhandled error, reference " + reference), e);
     return HttpErrors.response(
         500, null, JsonRpc.INTERNAL_ERROR, "Internal error (reference " + reference + ").");
   }

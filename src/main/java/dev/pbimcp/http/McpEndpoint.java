@@ -7,6 +7,7 @@ import dev.pbimcp.mcp.McpEngine;
 import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
 import dev.pbimcp.mcp.Subscriptions;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -94,7 +95,7 @@ public class McpEndpoint {
       return HttpErrors.response(
           400, null, JsonRpc.PARSE_ERROR, "The request body could not be read.");
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "POST /mcp failed", e);
+      LOG.log(Level.SEVERE, RequestId.tag("POST /mcp failed"), e);
       return HttpErrors.response(500, null, JsonRpc.INTERNAL_ERROR, "Internal error.");
     }
   }

@@ -4,6 +4,7 @@ import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
+import dev.pbimcp.telemetry.RequestId;
 import dev.pbimcp.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -171,7 +172,7 @@ public class Workers {
               answer.complete(response);
             }
           } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "A request's work failed", e);
+            LOG.log(Level.SEVERE, RequestId.tag("A request's work failed"), e);
             if (!answer.done()) {
               answer.complete(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error.", null));
             }
@@ -187,7 +188,7 @@ public class Workers {
       return true;
     }
     try {
-      requests.execute(task);
+      requests.execute(RequestId.carried(task));
       return true;
     } catch (RejectedExecutionException e) { // stopping
       timeout.cancel(false);
@@ -221,13 +222,14 @@ public class Workers {
     }
     try {
       requests.execute(
-          () -> {
-            try {
-              CallerContext.as(caller, work);
-            } finally {
-              places.release();
-            }
-          });
+          RequestId.carried(
+              () -> {
+                try {
+                  CallerContext.as(caller, work);
+                } finally {
+                  places.release();
+                }
+              }));
       return true;
     } catch (RejectedExecutionException e) {
       places.release();
@@ -264,7 +266,7 @@ public class Workers {
       return false;
     }
     try {
-      writers.execute(writer);
+      writers.execute(RequestId.carried(writer));
       return true;
     } catch (RejectedExecutionException e) {
       return false;

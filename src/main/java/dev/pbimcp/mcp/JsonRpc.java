@@ -1,6 +1,7 @@
 package dev.pbimcp.mcp;
 
 import dev.pbimcp.json.Jsonp;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -103,6 +104,15 @@ public final class JsonRpc {
 
   public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
     var err = Jsonp.createObjectBuilder().add("code", code).add("message", message);
+    // The request's id goes into data (an object of ours, or added to one), so a user can quote
+    // it and an operator find the log lines.
+    String requestId = RequestId.current();
+    if (requestId != null && (data == null || data instanceof JsonObject)) {
+      JsonObject o = data == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) data;
+      if (!o.containsKey("requestId")) {
+        data = Jsonp.createObjectBuilder(o).add("requestId", requestId).build();
+      }
+    }
     if (data != null) {
       err.add("data", data);
     }

@@ -1,6 +1,7 @@
 package dev.pbimcp.mcp;
 
 import dev.pbimcp.json.Jsonp;
+import dev.pbimcp.telemetry.RequestId;
 import dev.pbimcp.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -126,7 +127,7 @@ public class McpEngine {
           : JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "The request was interrupted.", null);
     }
     String reference = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Request failed, reference " + reference, e);
+    LOG.log(Level.SEVERE, RequestId.tag("Request failed, reference " + reference), e);
     return JsonRpc.error(
         id, JsonRpc.INTERNAL_ERROR, "Internal error (reference " + reference + ").", null);
   }

@@ -7,6 +7,7 @@ import dev.pbimcp.registry.ToolCallListener;
 import dev.pbimcp.registry.ToolDefinition;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolResult;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -78,7 +79,7 @@ public class ToolMethods {
       try {
         l.called(call);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "A tool-call listener failed", e);
+        LOG.log(Level.WARNING, RequestId.tag("A tool-call listener failed"), e);
       }
     }
   }
@@ -94,7 +95,9 @@ public class ToolMethods {
     if (size <= budget) {
       return result;
     }
-    LOG.warning("Tool " + tool + " answered " + size + " characters, over the budget of " + budget);
+    LOG.warning(
+        RequestId.tag(
+            "Tool " + tool + " answered " + size + " characters, over the budget of " + budget));
     return ToolResult.error(
             "The answer of "
                 + tool
@@ -143,7 +146,7 @@ public class ToolMethods {
         throw new InterruptedException("cancelled");
       }
       String reference = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Tool " + name + " failed, reference " + reference, e);
+      LOG.log(Level.SEVERE, RequestId.tag("Tool " + name + " failed, reference " + reference), e);
       return ToolResult.error(
               "The tool "
                   + name

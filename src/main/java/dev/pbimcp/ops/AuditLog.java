@@ -4,6 +4,7 @@ import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.ToolCallListener;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,6 +85,10 @@ public class AuditLog implements ToolCallListener {
             .add("outcome", call.outcome());
     copy(call.arguments(), "workspace_id", b);
     copy(call.arguments(), "dataset_id", b);
+    String requestId = RequestId.current();
+    if (requestId != null) {
+      b.add("request_id", requestId);
+    }
     long rows = rows(call.result());
     if (rows >= 0) {
       b.add("rows", rows);

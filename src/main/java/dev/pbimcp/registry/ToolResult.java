@@ -1,6 +1,7 @@
 package dev.pbimcp.registry;
 
 import dev.pbimcp.json.Jsonp;
+import dev.pbimcp.telemetry.RequestId;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -29,7 +30,18 @@ public record ToolResult(List<JsonObject> content, JsonObject structuredContent,
 
   public JsonObject toJson() {
     var blocks = Jsonp.createArrayBuilder();
-    content.forEach(blocks::add);
+    String requestId = isError ? RequestId.current() : null;
+    for (JsonObject block : content) {
+      // An error's first sentence block names the request, for the user to quote.
+      if (requestId != null && "text".equals(block.getString("type", ""))) {
+        block =
+            Jsonp.createObjectBuilder(block)
+                .add("text", block.getString("text", "") + " (Request id " + requestId + ".)")
+                .build();
+        requestId = null;
+      }
+      blocks.add(block);
+    }
     var b = Jsonp.createObjectBuilder().add("content", blocks);
     if (structuredContent != null) {
       b.add("structuredContent", structuredContent);
