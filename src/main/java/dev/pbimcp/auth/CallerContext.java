@@ -41,8 +41,26 @@ public final class CallerContext {
           jwt.getName(),
           name == null ? null : name.toString(),
           jwt.getRawToken(),
-          tenant == null ? null : tenant.toString());
+          tenant == null ? null : tenant.toString(),
+          roles(jwt.getClaim("roles")));
     }
     return null;
+  }
+
+  /** Entra's app roles: a JSON array of names (MP JWT hands non-standard claims over as JSON). */
+  private static java.util.Set<String> roles(Object claim) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (claim instanceof jakarta.json.JsonArray a) {
+      for (jakarta.json.JsonValue v : a) {
+        if (v instanceof jakarta.json.JsonString s) {
+          out.add(s.getString());
+        }
+      }
+    } else if (claim instanceof java.util.Collection<?> c) {
+      c.forEach(v -> out.add(String.valueOf(v)));
+    } else if (claim instanceof String s) {
+      out.add(s);
+    }
+    return out;
   }
 }

@@ -77,7 +77,13 @@ public final class SetupPageHtml {
     if (f.checks() == null) {
       b.append("<p>The doctor's verdicts are shown on this server's own machine: open")
           .append(" <code>http://127.0.0.1:&lt;port&gt;/</code> there (on Azure, from the Web")
-          .append(" App's SSH console), or read <code>/setup/doctor</code> there as JSON.</p>");
+          .append(
+              " App's SSH console), or read <code>/setup/doctor</code> there as JSON. Signed in")
+          .append(
+              " with the app role <code>PowerBiMcp.Admin</code> (<code>PBIMCP_ADMIN_ROLE</code>),")
+          .append(
+              " an administrator sees each check that does not pass, and its fix, in <code>get_powerbi_status</code>")
+          .append(" from any MCP client.</p>");
     } else {
       b.append("<table><thead><tr><th>Check</th><th>Verdict</th><th>Found</th><th>Fix</th>")
           .append("</tr></thead><tbody>");

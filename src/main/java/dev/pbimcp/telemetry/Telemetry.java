@@ -5,8 +5,13 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,9 +33,15 @@ public class Telemetry {
   private final LongCounter throttled;
   private final DoubleHistogram throttleWait;
   private final LongCounter sessions;
+  private final List<ObservableLongGauge> gauges = new CopyOnWriteArrayList<>();
 
+  /** The Meter MicroProfile Telemetry provides, when the feature is there; else nothing records. */
   @Inject
-  public Telemetry(Meter meter) {
+  public Telemetry(Instance<Meter> meters) {
+    this(meters.isResolvable() ? meters.get() : null);
+  }
+
+  Telemetry(Meter meter) {
     this.meter = meter;
     if (meter == null) {
       toolCalls = null;
@@ -88,7 +99,7 @@ public class Telemetry {
 
   /** For CDI's proxy. */
   protected Telemetry() {
-    this(null);
+    this((Meter) null);
   }
 
   public void toolCall(String tool, String outcome, long nanos) {
@@ -122,14 +133,24 @@ public class Telemetry {
     }
   }
 
-  /** A value read when metrics are exported: a circuit's state, a count of open streams. */
+  /**
+   * A value read when metrics are exported: a circuit's state, a count of open streams. Read no
+   * more once the application stops (its beans are gone by the last export).
+   */
   public void gauge(String name, String description, LongSupplier value) {
     if (meter != null) {
-      meter
-          .gaugeBuilder(name)
-          .setDescription(description)
-          .ofLongs()
-          .buildWithCallback(m -> m.record(value.getAsLong()));
+      gauges.add(
+          meter
+              .gaugeBuilder(name)
+              .setDescription(description)
+              .ofLongs()
+              .buildWithCallback(m -> m.record(value.getAsLong())));
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    gauges.forEach(ObservableLongGauge::close);
+    gauges.clear();
   }
 }

@@ -1,6 +1,7 @@
 package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.AuthSettings;
+import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.ops.Check;
 import dev.pbimcp.ops.ConnectionDoctor;
 import dev.pbimcp.powerbi.PowerBiException;
@@ -53,7 +54,20 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
       @Param(
               "The models of your own Power BI Projects the built-in emulator was told to load"
                   + " (PBIMCP_EMULATOR_MODELS): each loaded, or failed with the reason.")
-          List<LocalModel> localModels) {}
+          List<LocalModel> localModels,
+      @Param(
+              "The connection doctor's checks that do not pass, each with what it found and its"
+                  + " fix: for a user holding the server's admin app role (PBIMCP_ADMIN_ROLE), or"
+                  + " on a server without sign-in.")
+          List<DoctorCheck> doctorChecks) {}
+
+  /** One check of the connection doctor. */
+  public record DoctorCheck(
+      @Param(value = "The check's id.", required = true) String id,
+      @Param(value = "What it checks.", required = true) String title,
+      @Param(value = "pass, warn, fail or skip.", required = true) String verdict,
+      @Param("What it found.") String detail,
+      @Param("What to change, in one sentence.") String fix) {}
 
   /** A model of a Power BI Project the emulator loads. */
   public record LocalModel(
@@ -72,6 +86,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   private final PowerBiGateway gateway;
   private final ConnectionDoctor connectionDoctor;
   private final long checkNanos;
+  private final String adminRole;
   private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
   private final AtomicReference<Verdict> lastVerdict = new AtomicReference<>();
 
@@ -83,7 +98,9 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
       ToolPolicy policy,
       PowerBiGateway gateway,
       ConnectionDoctor connectionDoctor,
-      @ConfigProperty(name = "pbimcp.status.check-seconds", defaultValue = "30") int checkSeconds) {
+      @ConfigProperty(name = "pbimcp.status.check-seconds", defaultValue = "30") int checkSeconds,
+      @ConfigProperty(name = "pbimcp.admin-role", defaultValue = "PowerBiMcp.Admin")
+          String adminRole) {
     super(
         Input.class,
         Status.class,
@@ -101,11 +118,12 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     this.gateway = gateway;
     this.connectionDoctor = connectionDoctor;
     this.checkNanos = Math.max(0, checkSeconds) * 1_000_000_000L;
+    this.adminRole = adminRole;
   }
 
   /** For CDI's proxy. */
   protected StatusTool() {
-    this(null, null, null, null, null, null, 30);
+    this(null, null, null, null, null, null, 30, "");
   }
 
   @Override
@@ -121,7 +139,32 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         problem == null,
         problem,
         doctor(),
-        p.localModels().isEmpty() ? null : p.localModels());
+        p.localModels().isEmpty() ? null : p.localModels(),
+        mayReadDoctor() ? doctorChecks() : null);
+  }
+
+  /** An administrator (the app role), or the local user of a server without sign-in. */
+  private boolean mayReadDoctor() {
+    if (auth.mode() == AuthSettings.Mode.NONE) {
+      return true;
+    }
+    return CallerContext.current().map(c -> c.hasRole(adminRole)).orElse(false);
+  }
+
+  private List<DoctorCheck> doctorChecks() {
+    List<DoctorCheck> list =
+        connectionDoctor.report().checks().stream()
+            .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
+            .map(
+                c ->
+                    new DoctorCheck(
+                        c.id(),
+                        c.title(),
+                        c.verdict().name().toLowerCase(Locale.ROOT),
+                        c.detail(),
+                        c.fix()))
+            .toList();
+    return list.isEmpty() ? null : list;
   }
 
   /** The doctor's verdict in a line: which checks do not pass, never what they found. */

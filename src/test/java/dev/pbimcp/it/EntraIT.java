@@ -267,6 +267,7 @@ class EntraIT {
             !log.contains(userToken) && !log.contains("obo-for-") && !log.contains("api-secret"),
             "no token or secret in the log");
         resultLinksBelongToTheirUser(port, key, entra.authority(), userToken, session);
+        doctorDetailsForAdminsOnly(port, key, entra.authority(), userToken, session);
       }
     } finally {
       jwks.stop(0);
@@ -399,6 +400,39 @@ class EntraIT {
         .version(HttpClient.Version.HTTP_1_1)
         .build()
         .send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The doctor's checks in get_powerbi_status: for the app role's holders, not for others. */
+  private static void doctorDetailsForAdminsOnly(
+      int port, RSAKey key, String issuer, String userToken, String session) throws Exception {
+    String status =
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_powerbi_status\"}}";
+    JsonObject plain =
+        McpHttp.responseFrom(postWith(port, userToken, status, session), 7)
+            .getJsonObject("result")
+            .getJsonObject("structuredContent");
+    assertTrue(!plain.containsKey("doctor_checks"), "a user without the role: " + plain);
+    assertTrue(plain.getString("doctor").startsWith("fail"), "the verdict line for everyone");
+    String admin =
+        sign(key, c -> c.issuer(issuer).claim("roles", java.util.List.of("PowerBiMcp.Admin")));
+    JsonObject full =
+        McpHttp.responseFrom(postWith(port, admin, status, session), 7)
+            .getJsonObject("result")
+            .getJsonObject("structuredContent");
+    var checks = full.getJsonArray("doctor_checks");
+    assertTrue(checks != null && !checks.isEmpty(), "an administrator: " + full);
+    assertTrue(
+        checks.getValuesAs(JsonObject.class).stream()
+            .noneMatch(c -> c.getString("verdict").equals("pass")),
+        "only the checks that do not pass: " + checks);
+    JsonObject publicUrl =
+        checks.getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("id").equals("public-url"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("fail", publicUrl.getString("verdict"));
+    assertTrue(publicUrl.getString("fix").contains("PBIMCP_PUBLIC_URL"), publicUrl.toString());
+    assertTrue(!checks.toString().contains("api-secret"), "never the secret");
   }
 
   private static JWTClaimsSet.Builder claims(Consumer<JWTClaimsSet.Builder> change) {

@@ -46,7 +46,8 @@ class TelemetryIT {
                         "OTEL_METRIC_EXPORT_INTERVAL", "500",
                         "OTEL_BSP_SCHEDULE_DELAY", "200",
                         "OTEL_BLRP_SCHEDULE_DELAY", "200",
-                        "OTEL_SERVICE_NAME", "pbimcp"))
+                        "OTEL_SERVICE_NAME", "pbimcp",
+                        "PBIMCP_TELEMETRY_LOGS", "message"))
                 .start()) {
       McpHttp client = McpHttp.on(server.port());
       client.initialize();
