@@ -115,22 +115,24 @@ public final class EntraStandIn implements AutoCloseable {
   }
 
   private void discovery(HttpExchange x) throws IOException {
-    // As Entra's: no code_challenge_methods_supported, no registration_endpoint. The issuer is
-    // the authority, as MSAL4J checks, and so is the tokens' (the server derives it from the
-    // authority, as for a sovereign cloud).
-    send(
-        x,
-        200,
-        "application/json",
-        "{\"issuer\":\""
-            + authority()
-            + "\",\"token_endpoint\":\""
-            + base()
-            + "/oauth2/v2.0/token\",\"authorization_endpoint\":\""
-            + base()
-            + "/oauth2/v2.0/authorize\",\"jwks_uri\":\""
-            + base()
-            + "/discovery/v2.0/keys\",\"response_types_supported\":[\"code\",\"id_token\"]}");
+    send(x, 200, "application/json", discoveryJson());
+  }
+
+  /**
+   * The OpenID configuration, as Entra's: no code_challenge_methods_supported, no
+   * registration_endpoint. The issuer is the authority, as MSAL4J checks, and so is the tokens'
+   * (the server derives it from the authority, as for a sovereign cloud).
+   */
+  String discoveryJson() {
+    return "{\"issuer\":\""
+        + authority()
+        + "\",\"token_endpoint\":\""
+        + base()
+        + "/oauth2/v2.0/token\",\"authorization_endpoint\":\""
+        + base()
+        + "/oauth2/v2.0/authorize\",\"jwks_uri\":\""
+        + base()
+        + "/discovery/v2.0/keys\",\"response_types_supported\":[\"code\",\"id_token\"]}";
   }
 
   private void keys(HttpExchange x) throws IOException {

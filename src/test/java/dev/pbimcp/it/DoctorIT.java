@@ -135,4 +135,33 @@ class DoctorIT {
       assertTrue(!checks.toString().contains("not-the-secret"), "a secret is never shown");
     }
   }
+
+  @Test
+  void aClockTenMinutesOffFailsWithItsFix() throws Exception {
+    dev.pbimcp.entra.SkewedClock[] skewed = new dev.pbimcp.entra.SkewedClock[1];
+    try (OAuthRig rig =
+        new OAuthRig(
+            "pbimcp-doctor-clock",
+            entra -> {
+              skewed[0] = new dev.pbimcp.entra.SkewedClock(entra, java.time.Duration.ofMinutes(10));
+              return Map.of(
+                  "pbimcp.entra.authority",
+                  skewed[0].authority(),
+                  "PBIMCP_DOCTOR_CACHE_SECONDS",
+                  "0");
+            })) {
+      JsonObject clock = doctor(rig).get("clock");
+      assertEquals("fail", clock.getString("verdict"), clock.toString());
+      assertTrue(
+          clock
+              .getString("detail")
+              .matches("This server's clock is 6\\d\\d s away from Entra ID's\\."),
+          clock.toString());
+      assertTrue(clock.getString("fix").contains("NTP"), clock.toString());
+    } finally {
+      if (skewed[0] != null) {
+        skewed[0].close();
+      }
+    }
+  }
 }

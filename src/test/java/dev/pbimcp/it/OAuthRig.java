@@ -35,8 +35,14 @@ final class OAuthRig implements AutoCloseable {
 
   /** With settings of the test's own over the customer-like ones (a wrong secret, say). */
   OAuthRig(String name, Map<String, String> overrides) throws Exception {
+    this(name, e -> overrides);
+  }
+
+  /** With settings that depend on the rig's Entra stand-in (an authority beside it, say). */
+  OAuthRig(String name, ThrowingFunction overridesFor) throws Exception {
     this.name = name;
     entra = new EntraStandIn(CLIENT, SECRET);
+    Map<String, String> overrides = overridesFor.apply(entra);
     int port = Ports.third();
     base = "http://127.0.0.1:" + port;
     entra.redirectUris.add(base + "/oauth/callback");
@@ -71,6 +77,11 @@ final class OAuthRig implements AutoCloseable {
             .sslContext(entra.tlsContext())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** Settings made from the stand-in, which may fail as a test's setup may. */
+  interface ThrowingFunction {
+    Map<String, String> apply(EntraStandIn entra) throws Exception;
   }
 
   @Override
