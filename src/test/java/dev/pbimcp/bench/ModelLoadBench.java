@@ -1,6 +1,7 @@
 package dev.pbimcp.bench;
 
 import dev.pbimcp.emulator.dax.Engine;
+import dev.pbimcp.emulator.project.CoffeeShop;
 import dev.pbimcp.emulator.project.ProjectLoader;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -26,7 +27,7 @@ public final class ModelLoadBench {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path dir = Files.createTempDirectory("pbimcp-load-bench");
     try {
-      Path project = copy(Path.of("examples/CoffeeShop"), dir.resolve("CoffeeShop"));
+      Path project = CoffeeShop.copy(dir, "CoffeeShop");
       Path csv = project.resolve("data/Orders.csv");
       write(csv, rows);
       long before = heapAfterGc();
@@ -55,9 +56,6 @@ public final class ModelLoadBench {
           (t2 - t1) / 1e9,
           held / 1e6,
           (q1 - q0) / 1e6);
-      if (engine.model() == null) {
-        throw new IllegalStateException();
-      }
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -91,20 +89,6 @@ public final class ModelLoadBench {
                 + "\n");
       }
     }
-  }
-
-  private static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted().toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return to;
   }
 
   private static long heapAfterGc() throws InterruptedException {

@@ -161,21 +161,14 @@ class LocalModelsIT {
   private static void answers(McpHttp client, String ws, String ds) throws Exception {
     LocalDate june30 = LocalDate.of(2025, 6, 30);
     JsonArray results =
-        structured(
-                client,
-                "execute_powerbi_query",
-                Json.createObjectBuilder()
-                    .add("workspace_id", ws)
-                    .add("dataset_id", ds)
-                    .add(
-                        "queries",
-                        Json.createArrayBuilder()
-                            .add(
-                                "EVALUATE SUMMARIZECOLUMNS('Calendar'[Year], \"Revenue\", [Revenue], \"LY\", [Revenue LY]) ORDER BY 'Calendar'[Year]")
-                            .add(
-                                "EVALUATE ROW(\"YTD\", CALCULATE([Revenue YTD], 'Calendar'[Date] = DATE(2025, 6, 30)))"))
-                    .build())
-            .getJsonArray("results");
+        query(
+            client,
+            ws,
+            ds,
+            null,
+            "EVALUATE SUMMARIZECOLUMNS('Calendar'[Year], \"Revenue\", [Revenue], \"LY\","
+                + " [Revenue LY]) ORDER BY 'Calendar'[Year]",
+            "EVALUATE ROW(\"YTD\", CALCULATE([Revenue YTD], 'Calendar'[Date] = DATE(2025, 6, 30)))");
     JsonArray years = results.getJsonObject(0).getJsonArray("rows");
     assertEquals(2025, years.getJsonArray(1).getInt(0));
     assertEquals(
@@ -191,23 +184,30 @@ class LocalModelsIT {
         number(results.getJsonObject(1).getJsonArray("rows").getJsonArray(0), 0),
         1e-6);
     JsonArray asAna =
-        structured(
-                client,
-                "execute_powerbi_query",
-                Json.createObjectBuilder()
-                    .add("workspace_id", ws)
-                    .add("dataset_id", ds)
-                    .add(
-                        "queries",
-                        Json.createArrayBuilder().add("EVALUATE ROW(\"Revenue\", [Revenue])"))
-                    .add("impersonated_user", "ana@contoso.com")
-                    .build())
-            .getJsonArray("results");
+        query(client, ws, ds, "ana@contoso.com", "EVALUATE ROW(\"Revenue\", [Revenue])");
     assertEquals(
         CoffeeShop.revenue(o -> o.shop() == 1),
         number(asAna.getJsonObject(0).getJsonArray("rows").getJsonArray(0), 0),
         1e-6,
         "the Shop Manager role shows ana her own shop");
+  }
+
+  /** execute_powerbi_query's results, run as {@code user} when one is given. */
+  private static JsonArray query(
+      McpHttp client, String ws, String ds, String user, String... queries) throws Exception {
+    var dax = Json.createArrayBuilder();
+    for (String q : queries) {
+      dax.add(q);
+    }
+    var args =
+        Json.createObjectBuilder()
+            .add("workspace_id", ws)
+            .add("dataset_id", ds)
+            .add("queries", dax);
+    if (user != null) {
+      args.add("impersonated_user", user);
+    }
+    return structured(client, "execute_powerbi_query", args.build()).getJsonArray("results");
   }
 
   private static double number(JsonArray row, int i) {

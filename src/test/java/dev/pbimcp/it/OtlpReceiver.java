@@ -153,11 +153,7 @@ final class OtlpReceiver implements AutoCloseable {
             i = (int) v[1];
           }
           case 1 -> {
-            long v = 0;
-            for (int k = 7; k >= 0; k--) {
-              v = (v << 8) | (b[i + k] & 0xFF);
-            }
-            value = v;
+            value = littleEndian(b, i, 8);
             i += 8;
           }
           case 2 -> {
@@ -167,11 +163,7 @@ final class OtlpReceiver implements AutoCloseable {
             i += (int) len[0];
           }
           case 5 -> {
-            long v = 0;
-            for (int k = 3; k >= 0; k--) {
-              v = (v << 8) | (b[i + k] & 0xFF);
-            }
-            value = v;
+            value = littleEndian(b, i, 4);
             i += 4;
           }
           default -> throw new IllegalArgumentException("wire type " + type);
@@ -181,6 +173,14 @@ final class OtlpReceiver implements AutoCloseable {
         }
       }
       return out;
+    }
+
+    private static long littleEndian(byte[] b, int at, int bytes) {
+      long v = 0;
+      for (int k = bytes - 1; k >= 0; k--) {
+        v = (v << 8) | (b[at + k] & 0xFF);
+      }
+      return v;
     }
 
     private static long[] varint(byte[] b, int i) {

@@ -28,12 +28,18 @@ final class Calculated {
       String failure = null;
       Table failed = null;
       boolean progress = false;
+      // One column store per state of the tables: rebuilt only after a table is added.
+      Engine engine = null;
       for (Table t : List.copyOf(pending)) {
         try {
-          Engine.Result r = engine(def, done).run("EVALUATE " + t.expression(), "", false).get(0);
+          if (engine == null) {
+            engine = engine(def, done);
+          }
+          Engine.Result r = engine.run("EVALUATE " + t.expression(), "", false).get(0);
           done.put(key(t.name()), table(t, r));
           pending.remove(t);
           progress = true;
+          engine = null;
         } catch (DaxException e) {
           if (failed == null) {
             failed = t;
@@ -158,14 +164,7 @@ final class Calculated {
         cols.add(c);
       }
     }
-    List<Object[]> rows = new ArrayList<>(r.rows().size());
-    for (Object[] src : r.rows()) {
-      Object[] row = new Object[from.length];
-      for (int i = 0; i < from.length; i++) {
-        row[i] = src[from[i]];
-      }
-      rows.add(row);
-    }
+    List<Object[]> rows = project(r.rows(), from);
     for (int i = 0; i < cols.size(); i++) {
       if (cols.get(i).dataType() == null) {
         int col = i;
@@ -207,15 +206,20 @@ final class Calculated {
     for (int i : from) {
       cols.add(now.columns().get(i));
     }
-    List<Object[]> rows = new ArrayList<>(now.rows().size());
-    for (Object[] src : now.rows()) {
+    return now.with(cols, project(now.rows(), from));
+  }
+
+  /** Each row's values at {@code from}'s positions, in that order. */
+  static List<Object[]> project(List<Object[]> rows, int[] from) {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Object[] src : rows) {
       Object[] row = new Object[from.length];
       for (int i = 0; i < from.length; i++) {
         row[i] = src[from[i]];
       }
-      rows.add(row);
+      out.add(row);
     }
-    return now.with(cols, rows);
+    return out;
   }
 
   /** The data type of evaluated values: the narrowest that holds them all. */

@@ -230,15 +230,7 @@ public final class ProjectLoader {
               "The generator of " + t.name() + " makes no column " + cols.get(i).name());
         }
       }
-      List<Object[]> rows = new ArrayList<>(g.rows().size());
-      for (Object[] src : g.rows()) {
-        Object[] row = new Object[cols.size()];
-        for (int i = 0; i < row.length; i++) {
-          row[i] = src[from[i]];
-        }
-        rows.add(row);
-      }
-      return rows;
+      return Calculated.project(g.rows(), from);
     }
 
     /** The table with its data columns only, until the calculated ones are evaluated. */
