@@ -126,12 +126,12 @@ public class AuthSettings {
     return publicUrl.orElseGet(() -> uri.getBaseUri().toString().replaceAll("/+$", ""));
   }
 
-  /** The canonical resource identifier of the MCP endpoint (RFC 8707, no trailing slash). */
   /** PBIMCP_PUBLIC_URL without its trailing slash, when set. */
   public Optional<String> publicUrl() {
     return publicUrl;
   }
 
+  /** The canonical resource identifier of the MCP endpoint (RFC 8707, no trailing slash). */
   public String resource(UriInfo uri) {
     return baseUrl(uri) + "/mcp";
   }

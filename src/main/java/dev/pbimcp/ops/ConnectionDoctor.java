@@ -54,7 +54,7 @@ public class ConnectionDoctor {
     this.app = app;
     this.failures = failures;
     this.http = tls == null ? null : tls.httpClient(Duration.ofSeconds(10));
-    this.metadata = new MetadataProbe(host, port);
+    this.metadata = new MetadataProbe(host, port, http);
   }
 
   /** For CDI's proxy. */

@@ -152,16 +152,100 @@ class DoctorIT {
             })) {
       JsonObject clock = doctor(rig).get("clock");
       assertEquals("fail", clock.getString("verdict"), clock.toString());
-      assertTrue(
-          clock
-              .getString("detail")
-              .matches("This server's clock is 6\\d\\d s away from Entra ID's\\."),
-          clock.toString());
+      // Date headers have whole seconds, so the skew reads 599 to 601 s.
+      var m =
+          java.util.regex.Pattern.compile("This server's clock is (\\d+) s away from Entra ID's\\.")
+              .matcher(clock.getString("detail"));
+      assertTrue(m.matches(), clock.toString());
+      assertTrue(Math.abs(Integer.parseInt(m.group(1)) - 600) <= 5, clock.toString());
       assertTrue(clock.getString("fix").contains("NTP"), clock.toString());
     } finally {
       if (skewed[0] != null) {
         skewed[0].close();
       }
+    }
+  }
+
+  /**
+   * Claude reads the metadata at the public address, through whatever proxy is in front: the doctor
+   * reads it there too. A proxy that passes the documents on agrees; one that serves a document of
+   * its own (naming Entra as the authorization server) or does not route {@code /.well-known/}
+   * fails, each with the fix.
+   */
+  @Test
+  void theMetadataAsReadThroughTheProxyInFront() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> mode =
+        new java.util.concurrent.atomic.AtomicReference<>("forward");
+    java.util.concurrent.atomic.AtomicReference<String> target =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    com.sun.net.httpserver.HttpServer proxy =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.net.http.HttpClient onward = java.net.http.HttpClient.newHttpClient();
+    proxy.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          int status = 200;
+          String body;
+          try {
+            if (mode.get().equals("unrouted")) {
+              status = 404;
+              body = "<html>Not found</html>";
+            } else if (mode.get().equals("hand-written") && path.contains("protected-resource")) {
+              body =
+                  "{\"resource\":\""
+                      + "http://127.0.0.1:"
+                      + exchange.getLocalAddress().getPort()
+                      + "/mcp\",\"authorization_servers\":"
+                      + "[\"https://login.microsoftonline.com/contoso/v2.0\"]}";
+            } else {
+              var r =
+                  onward.send(
+                      java.net.http.HttpRequest.newBuilder(java.net.URI.create(target.get() + path))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString());
+              status = r.statusCode();
+              body = r.body();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 502;
+            body = "";
+          }
+          byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    proxy.start();
+    String publicUrl = "http://127.0.0.1:" + proxy.getAddress().getPort();
+    try (OAuthRig rig =
+        new OAuthRig(
+            "pbimcp-doctor-proxy",
+            Map.of("PBIMCP_PUBLIC_URL", publicUrl, "PBIMCP_DOCTOR_CACHE_SECONDS", "0"))) {
+      target.set(rig.base);
+      JsonObject agreed = doctor(rig).get("metadata");
+      assertEquals("pass", agreed.getString("verdict"), agreed.toString());
+      assertTrue(
+          agreed.getString("detail").endsWith("as read at the public address."), agreed.toString());
+      assertTrue(agreed.getString("detail").contains(publicUrl + "/mcp"), agreed.toString());
+
+      mode.set("hand-written");
+      JsonObject own = doctor(rig).get("metadata");
+      assertEquals("fail", own.getString("verdict"), own.toString());
+      assertTrue(own.getString("detail").contains("login.microsoftonline.com"), own.toString());
+      assertTrue(own.getString("fix").contains("pass /.well-known/ requests"), own.toString());
+
+      mode.set("unrouted");
+      JsonObject unrouted = doctor(rig).get("metadata");
+      assertEquals("fail", unrouted.getString("verdict"), unrouted.toString());
+      assertEquals(
+          publicUrl + " answers 404 for /.well-known/oauth-protected-resource/mcp.",
+          unrouted.getString("detail"));
+      assertTrue(unrouted.getString("fix").contains("/.well-known/ path"), unrouted.toString());
+    } finally {
+      proxy.stop(0);
     }
   }
 }
