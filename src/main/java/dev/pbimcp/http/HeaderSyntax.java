@@ -31,6 +31,19 @@ public class HeaderSyntax implements ContainerRequestFilter {
       Pattern.compile(
           ";[ \\t]*(?:(" + TOKEN + ")=(" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")[ \\t]*)?");
 
+  /**
+   * Values already parsed and found well-formed: clients send the same few on every request, so
+   * those skip the patterns. One set per header (a list of ranges is no Content-Type); bounded, so
+   * that strangers cannot grow them.
+   */
+  private static final java.util.Set<String> WELL_FORMED_ACCEPT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final java.util.Set<String> WELL_FORMED_TYPE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final int MOST_REMEMBERED = 64;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String problem = problem(request.getHeaders().get("Accept"), true);
@@ -54,7 +67,11 @@ public class HeaderSyntax implements ContainerRequestFilter {
     if (!accept && values.size() > 1) {
       return "Content-Type must be sent once.";
     }
+    java.util.Set<String> known = accept ? WELL_FORMED_ACCEPT : WELL_FORMED_TYPE;
     for (String value : values) {
+      if (known.contains(value)) {
+        continue;
+      }
       for (String range : accept ? value.split(",") : new String[] {value}) {
         if (range.isBlank()) {
           continue;
@@ -66,6 +83,9 @@ public class HeaderSyntax implements ContainerRequestFilter {
         if (accept && !q.isEmpty() && !quality(q)) {
           return name + " has a q value that is not a number from 0 to 1: " + clip(range) + ".";
         }
+      }
+      if (known.size() < MOST_REMEMBERED) {
+        known.add(value);
       }
     }
     return null;

@@ -3,11 +3,13 @@ package dev.pbimcp.http;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /** Reads a JSON body with a size limit; null when it is not JSON. */
 final class JsonBodies {
@@ -21,13 +23,14 @@ final class JsonBodies {
    * (415), at most {@code maxBytes} (413), readable and well-formed (400). A body whose
    * Content-Encoding does not match its bytes is unreadable, not a server failure.
    */
-  static Body message(MediaType type, InputStream body, int maxBytes) {
+  static Body message(HttpHeaders headers, InputStream body, int maxBytes) {
+    MediaType type = headers.getMediaType();
     if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       return refused(415, JsonRpc.SERVER_ERROR, "Unsupported Media Type: send application/json.");
     }
     JsonValue message;
     try {
-      message = read(body, maxBytes);
+      message = read(body, plainLength(headers), maxBytes);
     } catch (TooLarge e) {
       return refused(413, JsonRpc.INVALID_REQUEST, "The message exceeds " + maxBytes + " bytes.");
     } catch (IOException | RuntimeException e) {
@@ -51,12 +54,34 @@ final class JsonBodies {
     private static final long serialVersionUID = 1L;
   }
 
-  static JsonValue read(InputStream body, int maxBytes) throws IOException, TooLarge {
-    byte[] bytes = body.readNBytes(maxBytes + 1);
+  /**
+   * The body's length when Content-Length gives it and no Content-Encoding changes it (then the
+   * body is read in one piece, not probed to its end); -1 otherwise.
+   */
+  private static int plainLength(HttpHeaders headers) {
+    String encoding = headers.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+    return encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")
+        ? headers.getLength()
+        : -1;
+  }
+
+  /**
+   * The body as one JSON value, null when it is not JSON. MCP messages are UTF-8 (RFC 8259): the
+   * bytes are decoded at once (a byte order mark ignored) rather than sniffed for UTF-16 and 32.
+   */
+  static JsonValue read(InputStream body, int length, int maxBytes) throws IOException, TooLarge {
+    if (length > maxBytes) {
+      throw new TooLarge();
+    }
+    byte[] bytes = body.readNBytes(length >= 0 ? length : maxBytes + 1);
     if (bytes.length > maxBytes) {
       throw new TooLarge();
     }
-    try (var reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    try (var reader = Jsonp.createReader(new StringReader(text))) {
       return reader.readValue();
     } catch (RuntimeException | StackOverflowError e) {
       return null;

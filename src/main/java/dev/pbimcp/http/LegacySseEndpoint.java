@@ -125,8 +125,7 @@ public class LegacySseEndpoint {
       return HttpErrors.response(
           404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
     }
-    JsonBodies.Body read =
-        JsonBodies.message(headers.getMediaType(), body, settings.maxBodyBytes());
+    JsonBodies.Body read = JsonBodies.message(headers, body, settings.maxBodyBytes());
     if (read.refusal() != null) {
       return read.refusal();
     }

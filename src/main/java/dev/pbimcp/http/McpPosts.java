@@ -59,8 +59,7 @@ public class McpPosts {
    */
   Response handle(InputStream body, HttpHeaders headers, Caller caller, AsyncResponse async)
       throws IOException {
-    JsonBodies.Body read =
-        JsonBodies.message(headers.getMediaType(), body, settings.maxBodyBytes());
+    JsonBodies.Body read = JsonBodies.message(headers, body, settings.maxBodyBytes());
     if (read.refusal() != null) {
       return read.refusal();
     }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,7 +62,7 @@ public class Workers {
   private Semaphore places;
   private ThreadPoolExecutor requests;
   private ThreadPoolExecutor writers;
-  private ScheduledThreadPoolExecutor timer;
+  private Deadlines deadlines;
 
   private final Telemetry telemetry;
 
@@ -88,8 +87,7 @@ public class Workers {
     // Its size is the places': a thread is only asked for by work that holds one.
     requests = cachedPool(settings.maxConcurrentRequests());
     writers = cachedPool(settings.maxOpenStreams());
-    timer = new ScheduledThreadPoolExecutor(1, threads);
-    timer.setRemoveOnCancelPolicy(true); // a request answered in time leaves nothing behind
+    deadlines = new Deadlines(threads);
   }
 
   private ThreadPoolExecutor cachedPool(int most) {
@@ -118,7 +116,7 @@ public class Workers {
     }
     requests.shutdownNow();
     writers.shutdownNow();
-    timer.shutdownNow();
+    deadlines.stop();
   }
 
   /**
@@ -154,15 +152,14 @@ public class Workers {
     }
     int seconds = settings.requestTimeoutSeconds();
     var timeout =
-        timer.schedule(
+        deadlines.after(
+            seconds,
             () -> {
               if (!answer.done()) {
                 exchange.cancel();
                 answer.complete(RequestTimeout.error(id, seconds));
               }
-            },
-            seconds,
-            TimeUnit.SECONDS);
+            });
     Runnable task =
         () -> {
           exchange.runningOn(Thread.currentThread());
@@ -179,7 +176,7 @@ public class Workers {
           } finally {
             exchange.runningOn(null);
             Thread.interrupted();
-            timeout.cancel(false);
+            timeout.cancel();
             places.release();
           }
         };
@@ -191,7 +188,7 @@ public class Workers {
       requests.execute(RequestId.carried(task));
       return true;
     } catch (RejectedExecutionException e) { // stopping
-      timeout.cancel(false);
+      timeout.cancel();
       places.release();
       return false;
     }

@@ -30,13 +30,14 @@ public class ToolMethods {
 
   private final Registry registry;
   private final McpConfig config;
-  private final Instance<ToolCallListener> listeners;
+  private final Instance<ToolCallListener> found;
+  private volatile List<ToolCallListener> listeners;
 
   @Inject
   public ToolMethods(Registry registry, McpConfig config, Instance<ToolCallListener> listeners) {
     this.registry = registry;
     this.config = config;
-    this.listeners = listeners;
+    this.found = listeners;
   }
 
   /** For CDI's proxy. */
@@ -75,13 +76,26 @@ public class ToolMethods {
             Duration.ofNanos(System.nanoTime() - start),
             outcome,
             result);
-    for (ToolCallListener l : listeners) {
+    for (ToolCallListener l : listeners()) {
       try {
         l.called(call);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, RequestId.tag("A tool-call listener failed"), e);
       }
     }
+  }
+
+  /**
+   * The listeners, looked up once: iterating the {@code Instance} resolves them again on every
+   * call, which the transport benchmark's profile showed.
+   */
+  private List<ToolCallListener> listeners() {
+    List<ToolCallListener> l = listeners;
+    if (l == null) {
+      l = found.stream().toList();
+      listeners = l;
+    }
+    return l;
   }
 
   /**

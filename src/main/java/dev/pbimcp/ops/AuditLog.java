@@ -12,9 +12,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,20 +28,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuditLog implements ToolCallListener {
   private static final Logger AUDIT = Logger.getLogger("pbimcp.audit");
 
+  /** Lines waiting at most, past which a caller writes its own line (nothing is lost). */
+  private static final int MOST_PENDING = 10_000;
+
+  /** How long the writer sleeps between batches: how late a line may appear in the log. */
+  private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private final boolean includeDax;
-  private final ThreadPoolExecutor writer =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.SECONDS,
-          new ArrayBlockingQueue<>(10_000),
-          r -> {
-            Thread t = new Thread(r, "pbimcp-audit");
-            t.setDaemon(true);
-            return t;
-          },
-          new ThreadPoolExecutor.CallerRunsPolicy());
+  private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private volatile Thread writer;
+  private volatile boolean stopping;
 
   @Inject
   public AuditLog(
@@ -54,21 +52,65 @@ public class AuditLog implements ToolCallListener {
     this(false);
   }
 
+  /**
+   * Queues the line for a writer thread that wakes every 50 ms and writes what came: a hand-off per
+   * call (an executor's queue signalling its thread) cost the request threads a lock and a wake-up
+   * each. When the queue is full, or the log is stopping, the caller writes its line itself.
+   */
   @Override
   public void called(ToolCall call) {
     String line = line(call, includeDax);
-    // Written off the request thread; when the queue is full the caller writes it (nothing lost).
-    writer.execute(() -> AUDIT.info(line));
+    if (stopping || size.incrementAndGet() > MOST_PENDING) {
+      if (!stopping) {
+        size.decrementAndGet();
+      }
+      AUDIT.info(line);
+      return;
+    }
+    pending.add(line);
+    if (writer == null) {
+      startWriter();
+    }
+  }
+
+  private synchronized void startWriter() {
+    if (writer != null) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              while (!stopping) {
+                drain();
+                LockSupport.parkNanos(BATCH_NANOS);
+              }
+            },
+            "pbimcp-audit");
+    t.setDaemon(true);
+    t.start();
+    writer = t;
+  }
+
+  private void drain() {
+    for (String line; (line = pending.poll()) != null; ) {
+      size.decrementAndGet();
+      AUDIT.info(line);
+    }
   }
 
   @PreDestroy
   void flush() {
-    writer.shutdown();
-    try {
-      writer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    stopping = true;
+    Thread t = writer;
+    if (t != null) {
+      LockSupport.unpark(t);
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    drain();
   }
 
   static String line(ToolCall call, boolean includeDax) {

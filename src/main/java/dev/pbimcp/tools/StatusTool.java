@@ -130,6 +130,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   protected Status execute(Input input, ToolContext context) {
     Probe p = probe();
     String problem = p.problem();
+    Verdict doctor = doctor();
     return new Status(
         info.version(),
         auth.mode().name().toLowerCase(Locale.ROOT),
@@ -138,9 +139,9 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
         info.uptime().toSeconds(),
         problem == null,
         problem,
-        doctor(),
+        doctor.line(),
         p.localModels().isEmpty() ? null : p.localModels(),
-        mayReadDoctor() ? doctorChecks() : null);
+        mayReadDoctor() ? doctor.checks() : null);
   }
 
   /** An administrator (the app role), or the local user of a server without sign-in. */
@@ -151,10 +152,27 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     return CallerContext.current().map(c -> c.hasRole(adminRole)).orElse(false);
   }
 
-  private List<DoctorCheck> doctorChecks() {
-    List<DoctorCheck> list =
-        connectionDoctor.report().checks().stream()
+  /**
+   * The doctor's verdict in a line (which checks do not pass, never what they found) and, for those
+   * who may read them, the checks that do not pass; made once per run of the doctor.
+   */
+  private Verdict doctor() {
+    ConnectionDoctor.Report report = connectionDoctor.report();
+    Verdict last = lastVerdict.get();
+    if (last != null && last.report() == report) {
+      return last;
+    }
+    List<Check> notPassing =
+        report.checks().stream()
             .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
+            .toList();
+    String verdict = Check.worst(report.checks()).name().toLowerCase(Locale.ROOT);
+    String line =
+        notPassing.isEmpty()
+            ? verdict
+            : verdict + ": " + String.join(", ", notPassing.stream().map(Check::title).toList());
+    List<DoctorCheck> checks =
+        notPassing.stream()
             .map(
                 c ->
                     new DoctorCheck(
@@ -164,29 +182,13 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
                         c.detail(),
                         c.fix()))
             .toList();
-    return list.isEmpty() ? null : list;
+    Verdict v = new Verdict(report, line, checks.isEmpty() ? null : checks);
+    lastVerdict.set(v);
+    return v;
   }
 
-  /** The doctor's verdict in a line: which checks do not pass, never what they found. */
-  private String doctor() {
-    ConnectionDoctor.Report report = connectionDoctor.report();
-    Verdict last = lastVerdict.get();
-    if (last != null && last.report() == report) {
-      return last.line();
-    }
-    var notPassing =
-        report.checks().stream()
-            .filter(c -> c.verdict() == Check.Verdict.FAIL || c.verdict() == Check.Verdict.WARN)
-            .map(Check::title)
-            .toList();
-    String verdict = Check.worst(report.checks()).name().toLowerCase(Locale.ROOT);
-    String line = notPassing.isEmpty() ? verdict : verdict + ": " + String.join(", ", notPassing);
-    lastVerdict.set(new Verdict(report, line));
-    return line;
-  }
-
-  /** The line made from one run of the doctor, kept until the next run. */
-  private record Verdict(ConnectionDoctor.Report report, String line) {}
+  /** What one run of the doctor says here, kept until the next run. */
+  private record Verdict(ConnectionDoctor.Report report, String line, List<DoctorCheck> checks) {}
 
   /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
   private Probe probe() {
