@@ -126,6 +126,16 @@ public class AuthSettings {
     return publicUrl.orElseGet(() -> uri.getBaseUri().toString().replaceAll("/+$", ""));
   }
 
+  /**
+   * The caller of a JAX-RS request: its MP JWT principal with sign-in on, and nobody (null)
+   * without, never asking the container then. Its one unauthenticated subject serves every
+   * anonymous request, and each question locks a set of that subject: 32 request threads queued on
+   * it.
+   */
+  public Caller callerOf(jakarta.ws.rs.core.SecurityContext security) {
+    return mode == Mode.ENTRA ? CallerContext.of(security.getUserPrincipal()) : null;
+  }
+
   /** PBIMCP_PUBLIC_URL without its trailing slash, when set. */
   public Optional<String> publicUrl() {
     return publicUrl;

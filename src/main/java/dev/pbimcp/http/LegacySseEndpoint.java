@@ -1,7 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.Caller;
-import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
@@ -44,6 +44,7 @@ public class LegacySseEndpoint {
   private final EventStreams streams;
   private final Workers workers;
   private final HttpSettings settings;
+  private final AuthSettings auth;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
   /** One open /sse stream and the session negotiated on it. */
@@ -69,7 +70,12 @@ public class LegacySseEndpoint {
 
   @Inject
   public LegacySseEndpoint(
-      McpEngine engine, EventStreams streams, Workers workers, HttpSettings settings) {
+      McpEngine engine,
+      EventStreams streams,
+      Workers workers,
+      HttpSettings settings,
+      AuthSettings auth) {
+    this.auth = auth;
     this.engine = engine;
     this.streams = streams;
     this.workers = workers;
@@ -78,13 +84,13 @@ public class LegacySseEndpoint {
 
   /** For RESTEasy and CDI. */
   public LegacySseEndpoint() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @GET
   @Path("sse")
   public void open(@Context SecurityContext security, @Suspended AsyncResponse async) {
-    String owner = Caller.ownerOf(CallerContext.of(security.getUserPrincipal()));
+    String owner = Caller.ownerOf(auth.callerOf(security));
     workers.stream(
         async,
         () -> {
@@ -119,7 +125,7 @@ public class LegacySseEndpoint {
           400, null, JsonRpc.SERVER_ERROR, "Bad Request: sessionId is required.");
     }
     Connection connection = connections.get(id);
-    Caller caller = CallerContext.of(security.getUserPrincipal());
+    Caller caller = auth.callerOf(security);
     // Another user's stream is answered as unknown: a leaked sessionId opens nothing.
     if (connection == null || !connection.owner.equals(Caller.ownerOf(caller))) {
       return HttpErrors.response(

@@ -1,7 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.Caller;
-import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
 import dev.pbimcp.mcp.ProtocolVersions;
@@ -40,6 +40,7 @@ public class McpEndpoint {
   private final Subscriptions subscriptions;
   private final HttpSettings settings;
   private final Workers workers;
+  private final AuthSettings auth;
 
   @Inject
   public McpEndpoint(
@@ -49,8 +50,10 @@ public class McpEndpoint {
       McpEngine engine,
       Subscriptions subscriptions,
       HttpSettings settings,
-      Workers workers) {
+      Workers workers,
+      AuthSettings auth) {
     this.workers = workers;
+    this.auth = auth;
     this.posts = posts;
     this.gate = gate;
     this.streams = streams;
@@ -61,7 +64,7 @@ public class McpEndpoint {
 
   /** For CDI's proxy. */
   public McpEndpoint() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** Every POST but subscriptions/listen, answered on the request's own thread. */
@@ -88,7 +91,7 @@ public class McpEndpoint {
   private Response answer(
       InputStream body, HttpHeaders headers, SecurityContext security, AsyncResponse async) {
     try {
-      return posts.handle(body, headers, CallerContext.of(security.getUserPrincipal()), async);
+      return posts.handle(body, headers, auth.callerOf(security), async);
     } catch (WebApplicationException e) {
       return e.getResponse();
     } catch (IOException e) {
@@ -190,7 +193,7 @@ public class McpEndpoint {
         .build();
   }
 
-  private static String owner(SecurityContext security) {
-    return Caller.ownerOf(CallerContext.of(security.getUserPrincipal()));
+  private String owner(SecurityContext security) {
+    return Caller.ownerOf(auth.callerOf(security));
   }
 }

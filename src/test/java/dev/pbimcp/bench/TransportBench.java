@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * servlet transport with the same tool), pbimcp's legacy session call and its stateless 2026-07-28
  * call, all {@code tools/call get_powerbi_status}. Every target warms for -Dbench.warmup (60)
  * seconds first; then each is measured -Dbench.seconds (20) at a time, twice, interleaved, and the
- * better pass is kept. Then time to ready, 1,000 sessions, 1,000 open streams and RSS. It prints
- * numbers and asserts nothing; run it with {@code scripts/bench transport}.
+ * better pass is kept. Then time to ready, 1,000 sessions, 1,000 open streams and RSS; then, each
+ * on a Liberty of its own, pbimcp alone and the anchor alone under the same load, for their RSS
+ * (-Dbench.rss=false leaves that out). It prints numbers and asserts nothing; run it with {@code
+ * scripts/bench transport}.
  */
 class TransportBench {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
@@ -74,6 +76,49 @@ class TransportBench {
     double ready = (System.nanoTime() - t0) / 1e9;
     try (server) {
       run(server, ready);
+    }
+    if (Boolean.parseBoolean(System.getProperty("bench.rss", "true"))) {
+      rssApart(product, sdk);
+    }
+  }
+
+  /**
+   * RSS after load for pbimcp alone and the SDK anchor alone, each on a Liberty of its own with
+   * -Xmx512m (one server's RSS cannot be split among its applications): the same warm-up and load.
+   */
+  private static void rssApart(Path product, Path sdk) throws Exception {
+    int seconds = Integer.getInteger("bench.rss.seconds", 30);
+    for (boolean ours : new boolean[] {true, false}) {
+      String label = ours ? "pbimcp alone" : "anchor alone";
+      try (ExtraServer alone =
+          new ExtraServer(
+                  ours ? "pbimcp-rss-bench" : "sdk-rss-bench",
+                  Integer.getInteger("it.second.http.port", 9081),
+                  "transport-bench-key-0123456789abcdefghij",
+                  Map.of("JVM_ARGS", "-Xmx512m"),
+                  ours ? product : sdk)
+              .start()) {
+        String url = "http://127.0.0.1:" + alone.port() + "/mcp";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String session = ours ? Sessions.ours(http, url) : Sessions.sdk(http, url);
+        AtomicLong ids = new AtomicLong();
+        List<LoadRunner.Call> calls =
+            calls(
+                URI.create(url),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"),
+                () -> call(ids, ""));
+        LoadRunner.run(label, calls, Duration.ofSeconds(seconds));
+        LoadRunner.Result r = LoadRunner.run(label, calls, Duration.ofSeconds(seconds));
+        long pid = alone.pid();
+        System.out.printf(
+            "benchmark: %s: RSS after load %.0f MB (-Xmx512m), heap after GC %.0f MB, %.0f threads;"
+                + " %s%n",
+            label,
+            ProcessSample.rss(pid),
+            ProcessSample.heapAfterGc(pid),
+            ProcessSample.threads(pid),
+            r);
+      }
     }
   }
 
