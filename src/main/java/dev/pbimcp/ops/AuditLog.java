@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -113,37 +112,41 @@ public class AuditLog implements ToolCallListener {
     drain();
   }
 
+  /** The line, written straight out (no object built to be written): it is made on every call. */
   static String line(ToolCall call, boolean includeDax) {
-    JsonObjectBuilder b =
-        Jsonp.createObjectBuilder()
-            .add("event", "tool_call")
-            .add("tool", call.tool())
-            .add(
-                "caller",
-                CallerContext.current()
-                    .map(Caller::subject)
-                    .orElse(call.caller() == null ? "" : call.caller()))
-            .add("duration_ms", call.duration().toMillis())
-            .add("outcome", call.outcome());
-    copy(call.arguments(), "workspace_id", b);
-    copy(call.arguments(), "dataset_id", b);
-    String requestId = RequestId.current();
-    if (requestId != null) {
-      b.add("request_id", requestId);
+    java.io.StringWriter out = new java.io.StringWriter(256);
+    try (jakarta.json.stream.JsonGenerator g = Jsonp.createGenerator(out)) {
+      g.writeStartObject()
+          .write("event", "tool_call")
+          .write("tool", call.tool())
+          .write(
+              "caller",
+              CallerContext.current()
+                  .map(Caller::subject)
+                  .orElse(call.caller() == null ? "" : call.caller()))
+          .write("duration_ms", call.duration().toMillis())
+          .write("outcome", call.outcome());
+      copy(call.arguments(), "workspace_id", g);
+      copy(call.arguments(), "dataset_id", g);
+      String requestId = RequestId.current();
+      if (requestId != null) {
+        g.write("request_id", requestId);
+      }
+      long rows = rows(call.result());
+      if (rows >= 0) {
+        g.write("rows", rows);
+      }
+      if (includeDax && call.arguments().get("queries") != null) {
+        g.write("dax", call.arguments().get("queries"));
+      }
+      g.writeEnd();
     }
-    long rows = rows(call.result());
-    if (rows >= 0) {
-      b.add("rows", rows);
-    }
-    if (includeDax && call.arguments().get("queries") != null) {
-      b.add("dax", call.arguments().get("queries"));
-    }
-    return b.build().toString();
+    return out.toString();
   }
 
-  private static void copy(JsonObject args, String key, JsonObjectBuilder b) {
+  private static void copy(JsonObject args, String key, jakarta.json.stream.JsonGenerator g) {
     if (args.get(key) instanceof jakarta.json.JsonString s) {
-      b.add(key, s.getString().length() > 64 ? s.getString().substring(0, 64) : s.getString());
+      g.write(key, s.getString().length() > 64 ? s.getString().substring(0, 64) : s.getString());
     }
   }
 

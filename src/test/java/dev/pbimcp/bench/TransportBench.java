@@ -43,6 +43,14 @@ class TransportBench {
       "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":"
           + "\"get_powerbi_status\",\"arguments\":{}%s}}";
 
+  /** One server's settings for every server the benchmark starts. */
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "JVM_ARGS", ("-Xmx512m " + System.getProperty("bench.jvm", "")).strip(),
+          "pbimcp.max-open-streams", "1100",
+          "pbimcp.max-concurrent-requests", "128",
+          "pbimcp.max-queued-requests", "256");
+
   private static final LoadRunner.Result NONE = new LoadRunner.Result("none", 0, 0, 1, 0, 0);
 
   @Test
@@ -63,11 +71,7 @@ class TransportBench {
                 "pbimcp-transport-bench",
                 Integer.getInteger("it.second.http.port", 9081),
                 "transport-bench-key-0123456789abcdefghij",
-                Map.of(
-                    "JVM_ARGS", ("-Xmx512m " + System.getProperty("bench.jvm", "")).strip(),
-                    "pbimcp.max-open-streams", "1100",
-                    "pbimcp.max-concurrent-requests", "128",
-                    "pbimcp.max-queued-requests", "256"),
+                SETTINGS,
                 product)
             .withDropin("bare", bare)
             .withDropin("sdk", sdk);
@@ -88,6 +92,7 @@ class TransportBench {
    */
   private static void rssApart(Path product, Path sdk) throws Exception {
     int seconds = Integer.getInteger("bench.rss.seconds", 30);
+    int warmup = Integer.getInteger("bench.rss.warmup", WARMUP);
     for (boolean ours : new boolean[] {true, false}) {
       String label = ours ? "pbimcp alone" : "anchor alone";
       try (ExtraServer alone =
@@ -95,7 +100,7 @@ class TransportBench {
                   ours ? "pbimcp-rss-bench" : "sdk-rss-bench",
                   Integer.getInteger("it.second.http.port", 9081),
                   "transport-bench-key-0123456789abcdefghij",
-                  Map.of("JVM_ARGS", "-Xmx512m"),
+                  SETTINGS,
                   ours ? product : sdk)
               .start()) {
         String url = "http://127.0.0.1:" + alone.port() + "/mcp";
@@ -107,7 +112,7 @@ class TransportBench {
                 URI.create(url),
                 Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"),
                 () -> call(ids, ""));
-        LoadRunner.run(label, calls, Duration.ofSeconds(seconds));
+        LoadRunner.run(label, calls, Duration.ofSeconds(warmup));
         LoadRunner.Result r = LoadRunner.run(label, calls, Duration.ofSeconds(seconds));
         long pid = alone.pid();
         System.out.printf(
@@ -118,6 +123,10 @@ class TransportBench {
             ProcessSample.heapAfterGc(pid),
             ProcessSample.threads(pid),
             r);
+        String nmt = ProcessSample.committedByCategory(pid);
+        if (!nmt.isEmpty()) {
+          System.out.printf("benchmark: %s: committed %s%n", label, nmt);
+        }
       }
     }
   }

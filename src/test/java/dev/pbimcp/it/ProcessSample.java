@@ -20,6 +20,24 @@ public final class ProcessSample {
     return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
   }
 
+  /**
+   * Committed memory by Native Memory Tracking's categories ("Java Heap 256 MB, Class 80 MB, …"),
+   * or "" when the process runs without {@code -XX:NativeMemoryTracking}.
+   */
+  public static String committedByCategory(long pid) throws IOException, InterruptedException {
+    Matcher m =
+        Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+            .matcher(jcmd(pid, "VM.native_memory summary"));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      long mb = Long.parseLong(m.group(2)) / 1024;
+      if (mb >= 5) {
+        out.append(out.length() == 0 ? "" : ", ").append(m.group(1)).append(' ').append(mb);
+      }
+    }
+    return out.length() == 0 ? "" : out + " MB";
+  }
+
   public static double rss(long pid) throws IOException {
     return status(pid, "VmRSS:") / 1024.0;
   }
