@@ -1,5 +1,6 @@
 package dev.pbimcp.auth;
 
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code none} is for local use: the server refuses to start with it on a non-loopback address
  * unless that is forced on purpose.
  */
-@ApplicationScoped
+@Unproxied
 public class AuthSettings {
   /** How callers prove who they are. */
   public enum Mode {
@@ -54,19 +55,6 @@ public class AuthSettings {
     this.scope = scope.trim();
     this.publicUrl = publicUrl.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
     this.authority = authority.filter(s -> !s.isBlank());
-  }
-
-  /** For CDI's proxy. */
-  protected AuthSettings() {
-    this(
-        Optional.empty(),
-        "127.0.0.1",
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        "user_impersonation",
-        Optional.empty(),
-        Optional.empty());
   }
 
   public Mode mode() {

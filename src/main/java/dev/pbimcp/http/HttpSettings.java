@@ -1,8 +1,8 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.auth.Loopback;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.McpConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Transport settings: where the server listens and which browser origins may call it. */
-@ApplicationScoped
+@Unproxied
 public class HttpSettings {
   private final boolean loopbackOnly;
   private final List<String> allowedOrigins;
@@ -57,11 +57,6 @@ public class HttpSettings {
     this.maxConcurrentRequests =
         McpConfig.atLeast("PBIMCP_MAX_CONCURRENT_REQUESTS", maxConcurrentRequests, 1);
     this.maxQueuedRequests = McpConfig.atLeast("PBIMCP_MAX_QUEUED_REQUESTS", maxQueuedRequests, 1);
-  }
-
-  /** For CDI's proxy. */
-  protected HttpSettings() {
-    this("127.0.0.1", "", 4194304, 300, 15, true, 1000, 64, 64);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.pbimcp.http;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
@@ -10,7 +11,6 @@ import dev.pbimcp.mcp.ModernGate;
 import dev.pbimcp.mcp.Outbound;
 import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,7 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** One POST to {@code /mcp}: parse, check, and answer with 202, JSON or a stream. */
-@ApplicationScoped
+@Unproxied
 public class McpPosts {
   private final McpEngine engine;
   private final SessionGate gate;
@@ -46,11 +46,6 @@ public class McpPosts {
     this.streams = streams;
     this.workers = workers;
     this.settings = settings;
-  }
-
-  /** For CDI's proxy. */
-  protected McpPosts() {
-    this(null, null, null, null, null, null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.auth.Caller;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.Listeners;
@@ -9,7 +10,6 @@ import dev.pbimcp.mcp.Modern;
 import dev.pbimcp.mcp.ModernGate;
 import dev.pbimcp.mcp.ModernMethods;
 import dev.pbimcp.mcp.Outbound;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * JSON or as a stream; a stream the client closes cancels the work. {@code subscriptions/listen}
  * keeps its stream open for list-change notifications.
  */
-@ApplicationScoped
+@Unproxied
 public class ModernPosts {
   private static final java.util.concurrent.atomic.AtomicLong STREAMS =
       new java.util.concurrent.atomic.AtomicLong();
@@ -48,11 +48,6 @@ public class ModernPosts {
     this.streams = streams;
     this.workers = workers;
     this.settings = settings;
-  }
-
-  /** For CDI's proxy. */
-  protected ModernPosts() {
-    this(null, null, null, null, null, null);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
 import dev.pbimcp.mcp.SessionCodec;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the status the specification names: 400 when missing or unsupported, 404 when unknown, expired or
  * ended.
  */
-@ApplicationScoped
+@Unproxied
 public class SessionGate {
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String VERSION_HEADER = "MCP-Protocol-Version";
@@ -29,11 +29,6 @@ public class SessionGate {
   @Inject
   public SessionGate(SessionCodec codec) {
     this.codec = codec;
-  }
-
-  /** For CDI's proxy. */
-  protected SessionGate() {
-    this(null);
   }
 
   /**

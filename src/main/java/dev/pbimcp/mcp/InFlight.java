@@ -1,12 +1,12 @@
 package dev.pbimcp.mcp;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Requests running on this instance, so that {@code notifications/cancelled} can stop them. */
-@ApplicationScoped
+@Unproxied
 public class InFlight {
   private final Map<String, Exchange> running = new ConcurrentHashMap<>();
 

@@ -1,6 +1,6 @@
 package dev.pbimcp.mcp;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * out of range stops the server at start-up with the setting's name (the start-up banner reads this
  * bean), rather than failing the first request that needs it.
  */
-@ApplicationScoped
+@Unproxied
 public class McpConfig {
   private final Optional<String> sessionKey;
   private final Duration sessionTtl;
@@ -55,11 +55,6 @@ public class McpConfig {
           setting + " must be " + least + " or more, not " + value + ".");
     }
     return value;
-  }
-
-  /** For CDI's proxy. */
-  protected McpConfig() {
-    this(Optional.empty(), 24, 50, 120);
   }
 
   /** The shared key that signs session ids; absent means a random per-process key. */

@@ -1,9 +1,9 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.telemetry.RequestId;
 import dev.pbimcp.telemetry.Telemetry;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * Dispatches JSON-RPC messages to the MCP methods. Transport-neutral: the HTTP layer decides how
  * the answer travels; this class decides what it says.
  */
-@ApplicationScoped
+@Unproxied
 public class McpEngine {
   private static final Logger LOG = Logger.getLogger(McpEngine.class.getName());
   private static final Set<String> KEPT_CAPABILITIES = Set.of("sampling", "elicitation", "roots");
@@ -48,11 +48,6 @@ public class McpEngine {
     this.logLevels = logLevels;
     this.inFlight = inFlight;
     this.clientRequests = clientRequests;
-  }
-
-  /** For CDI's proxy. */
-  protected McpEngine() {
-    this(null, null, null, null, null, null);
   }
 
   /** The answer to {@code initialize} and the session it opens. */

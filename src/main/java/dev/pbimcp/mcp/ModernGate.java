@@ -1,10 +1,10 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.LogLevel;
 import dev.pbimcp.registry.McpTool;
 import dev.pbimcp.registry.Registry;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * client's capabilities (-32602), the version must be served (-32022), and a {@code requestState}
  * must be one this server signed (-32602). All of these are HTTP 400.
  */
-@ApplicationScoped
+@Unproxied
 public class ModernGate {
   static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
   static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
@@ -32,11 +32,6 @@ public class ModernGate {
   public ModernGate(Registry registry, SessionCodec codec) {
     this.registry = registry;
     this.codec = codec;
-  }
-
-  /** For CDI's proxy. */
-  protected ModernGate() {
-    this(null, null);
   }
 
   /** Whether a request opens the modern era: it names its version in {@code _meta}. */

@@ -1,7 +1,7 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
  * input_required} results instead of requests to the client, and 404-worthy "method not found" for
  * the methods the revision removed.
  */
-@ApplicationScoped
+@Unproxied
 public class ModernMethods {
   private final MethodTable methods;
   private final ClientRequests clientRequests;
@@ -28,11 +28,6 @@ public class ModernMethods {
     this.clientRequests = clientRequests;
     this.logLevels = logLevels;
     this.gate = gate;
-  }
-
-  /** For CDI's proxy. */
-  protected ModernMethods() {
-    this(null, null, null, null);
   }
 
   public Exchange exchange(Modern modern, JsonObject request, Outbound outbound) {

@@ -1,7 +1,7 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * server-side session table exists, so a load balancer needs no affinity and a restart loses
  * nothing; changing the key ends every session (clients get 404 and initialize again).
  */
-@ApplicationScoped
+@Unproxied
 public class SessionCodec implements dev.pbimcp.registry.Signer {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -50,13 +50,6 @@ public class SessionCodec implements dev.pbimcp.registry.Signer {
     this.config = config;
     this.clock = clock;
     this.key = new SecretKeySpec(deriveKey(config), "HmacSHA256");
-  }
-
-  /** For CDI's proxy. */
-  protected SessionCodec() {
-    this.config = null;
-    this.clock = null;
-    this.key = null;
   }
 
   /** A new session, bound to {@code owner} (an opaque name of the signed-in user, or empty). */

@@ -1,5 +1,6 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.registry.McpTool;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.SchemaValidator;
@@ -8,7 +9,6 @@ import dev.pbimcp.registry.ToolDefinition;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolResult;
 import dev.pbimcp.telemetry.RequestId;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * results with {@code isError}, so the model can read them and correct itself; only an unknown tool
  * or malformed params are protocol errors.
  */
-@ApplicationScoped
+@Unproxied
 public class ToolMethods {
   private static final Logger LOG = Logger.getLogger(ToolMethods.class.getName());
 
@@ -38,11 +38,6 @@ public class ToolMethods {
     this.registry = registry;
     this.config = config;
     this.found = listeners;
-  }
-
-  /** For CDI's proxy. */
-  protected ToolMethods() {
-    this(null, null, null);
   }
 
   JsonObject list(JsonObject params) {

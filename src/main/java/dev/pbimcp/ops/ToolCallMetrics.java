@@ -1,23 +1,18 @@
 package dev.pbimcp.ops;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.registry.ToolCallListener;
 import dev.pbimcp.telemetry.Telemetry;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /** Every tool call, counted and timed by tool and outcome for the telemetry. */
-@ApplicationScoped
+@Unproxied
 public class ToolCallMetrics implements ToolCallListener {
   private final Telemetry telemetry;
 
   @Inject
   public ToolCallMetrics(Telemetry telemetry) {
     this.telemetry = telemetry;
-  }
-
-  /** For CDI's proxy. */
-  protected ToolCallMetrics() {
-    this(null);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.pbimcp.registry;
 
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * with the {@link ToolPolicy} applied. Built once at start-up; a broken definition (bad name,
  * duplicate) stops the application with a message naming the culprit.
  */
-@ApplicationScoped
+@Unproxied
 public class Registry {
   private final Instance<McpTool> toolBeans;
   private final Instance<ResourceProvider> resourceBeans;
@@ -44,11 +44,6 @@ public class Registry {
   /** The most characters one tool result may take. */
   public int resultBudget() {
     return policy.resultBudget();
-  }
-
-  /** For CDI's proxy. */
-  protected Registry() {
-    this(null, null, null, null);
   }
 
   @PostConstruct

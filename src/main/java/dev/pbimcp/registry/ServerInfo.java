@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Properties;
 
 /** What this server is: its name and build version, and when it started. */
-@ApplicationScoped
+@Unproxied
 public class ServerInfo {
   public static final String NAME = "pbimcp";
   public static final String TITLE = "Power BI MCP server";
