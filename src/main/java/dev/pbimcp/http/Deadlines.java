@@ -54,7 +54,9 @@ final class Deadlines {
       if (now - d.due >= 0 && running.remove(d)) {
         try {
           d.expired.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // Thrown out of a periodic task, it would end every later scan: no request would time
+          // out.
           LOG.log(Level.WARNING, "A request's timeout could not be delivered", e);
         }
       }

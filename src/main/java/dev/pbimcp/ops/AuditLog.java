@@ -59,17 +59,17 @@ public class AuditLog implements ToolCallListener {
   @Override
   public void called(ToolCall call) {
     String line = line(call, includeDax);
-    if (stopping || size.incrementAndGet() > MOST_PENDING) {
-      if (!stopping) {
-        size.decrementAndGet();
+    if (!stopping) {
+      if (size.incrementAndGet() <= MOST_PENDING) {
+        pending.add(line);
+        if (writer == null) {
+          startWriter();
+        }
+        return;
       }
-      AUDIT.info(line);
-      return;
+      size.decrementAndGet();
     }
-    pending.add(line);
-    if (writer == null) {
-      startWriter();
-    }
+    AUDIT.info(line);
   }
 
   private synchronized void startWriter() {
