@@ -35,8 +35,7 @@ public class ConnectionDoctor {
   private final SignInFailures failures;
   private final MetadataProbe metadata;
   private final HttpClient http;
-  private final Duration fresh;
-  private volatile Report last;
+  private final Recent<Report> last;
 
   @Inject
   public ConnectionDoctor(
@@ -48,7 +47,10 @@ public class ConnectionDoctor {
       @ConfigProperty(name = "http.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "http.port", defaultValue = "9080") int port,
       @ConfigProperty(name = "pbimcp.doctor.cache-seconds", defaultValue = "60") int cacheSeconds) {
-    this.fresh = Duration.ofSeconds(Math.max(0, cacheSeconds));
+    this.last =
+        new Recent<>(
+            Duration.ofSeconds(Math.max(0, cacheSeconds)),
+            () -> new Report(Instant.now(), List.copyOf(run())));
     this.auth = auth;
     this.mcp = mcp;
     this.app = app;
@@ -62,14 +64,9 @@ public class ConnectionDoctor {
     this(null, null, null, null, null, "127.0.0.1", 9080, 60);
   }
 
-  /** The latest run, made now when the last is older than a minute. */
+  /** The latest run, made again when the last is older than a minute ({@link Recent}). */
   public Report report() {
-    Report r = last;
-    if (r == null || !r.at().plus(fresh).isAfter(Instant.now())) {
-      r = new Report(Instant.now(), List.copyOf(run()));
-      last = r;
-    }
-    return r;
+    return last.get();
   }
 
   private List<Check> run() {

@@ -4,6 +4,7 @@ import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.ops.Check;
 import dev.pbimcp.ops.ConnectionDoctor;
+import dev.pbimcp.ops.Recent;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.PowerBiSettings;
@@ -16,6 +17,7 @@ import dev.pbimcp.registry.Toolset;
 import dev.pbimcp.registry.TypedTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,9 +87,8 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   private final ToolPolicy policy;
   private final PowerBiGateway gateway;
   private final ConnectionDoctor connectionDoctor;
-  private final long checkNanos;
+  private final Recent<Probe> probe;
   private final String adminRole;
-  private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
   private final AtomicReference<Verdict> lastVerdict = new AtomicReference<>();
 
   @Inject
@@ -117,7 +118,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     this.policy = policy;
     this.gateway = gateway;
     this.connectionDoctor = connectionDoctor;
-    this.checkNanos = Math.max(0, checkSeconds) * 1_000_000_000L;
+    this.probe = new Recent<>(Duration.ofSeconds(Math.max(0, checkSeconds)), this::askPowerBi);
     this.adminRole = adminRole;
   }
 
@@ -128,7 +129,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
 
   @Override
   protected Status execute(Input input, ToolContext context) {
-    Probe p = probe();
+    Probe p = probe.get();
     String problem = p.problem();
     Verdict doctor = doctor();
     return new Status(
@@ -191,12 +192,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
   private record Verdict(ConnectionDoctor.Report report, String line, List<DoctorCheck> checks) {}
 
   /** Asks Power BI for one workspace, at most once per check interval: status stays cheap. */
-  private Probe probe() {
-    Probe last = lastProbe.get();
-    long now = System.nanoTime();
-    if (last != null && now - last.at() < checkNanos) {
-      return last;
-    }
+  private Probe askPowerBi() {
     String problem = null;
     List<LocalModel> local = List.of();
     try {
@@ -215,12 +211,10 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     } catch (PowerBiException e) {
       problem = e.getMessage();
     }
-    Probe p = new Probe(now, problem, local);
-    lastProbe.set(p);
-    return p;
+    return new Probe(problem, local);
   }
 
-  private record Probe(long at, String problem, List<LocalModel> localModels) {}
+  private record Probe(String problem, List<LocalModel> localModels) {}
 
   @Override
   protected String render(Status s) {

@@ -1,0 +1,65 @@
+package dev.pbimcp.ops;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A value worth finding out at most once a period that many requests ask for at once: the
+ * connection doctor's report, the status tool's call to Power BI. One caller at a time computes it.
+ * The first callers ever wait for that one run; after that, the caller that finds the value stale
+ * runs it again on its own thread while every other caller keeps the last value. Without this, the
+ * 32 first calls of a fresh server each called Power BI (on the emulator, this server itself) and
+ * held every request thread the answers needed, for 30 s; and at each expiry under load, every
+ * request in flight called again. A period of zero computes on every call.
+ */
+public final class Recent<T> {
+  private record Stamped<T>(long at, T value) {}
+
+  private final Supplier<T> compute;
+  private final long periodNanos;
+  private final LongSupplier clock;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final Object firstRun = new Object();
+  private volatile Stamped<T> last;
+
+  public Recent(Duration period, Supplier<T> compute) {
+    this(period, compute, System::nanoTime);
+  }
+
+  Recent(Duration period, Supplier<T> compute, LongSupplier clock) {
+    this.periodNanos = Math.max(0, period.toNanos());
+    this.compute = compute;
+    this.clock = clock;
+  }
+
+  /** The value: the last one while fresh (or while another caller renews it), else a new one. */
+  public T get() {
+    if (periodNanos == 0) {
+      return compute.get();
+    }
+    Stamped<T> s = last;
+    if (s == null) {
+      synchronized (firstRun) {
+        s = last;
+        return s != null ? s.value() : renew();
+      }
+    }
+    if (clock.getAsLong() - s.at() < periodNanos || !refreshing.compareAndSet(false, true)) {
+      return s.value();
+    }
+    try {
+      return renew();
+    } finally {
+      refreshing.set(false);
+    }
+  }
+
+  /** Computes now; a failure keeps the last value for the others and lets the next caller retry. */
+  private T renew() {
+    T value = compute.get();
+    last = new Stamped<>(clock.getAsLong(), value);
+    return value;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.pbimcp.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RecentTest {
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final AtomicInteger runs = new AtomicInteger();
+
+  @Test
+  void theFirstCallersAtOnceShareOneRun() throws Exception {
+    int callers = 16;
+    CountDownLatch asked = new CountDownLatch(callers);
+    Recent<Integer> recent =
+        new Recent<>(
+            Duration.ofSeconds(60),
+            () -> {
+              await(asked); // every caller has asked before the one run ends
+              return runs.incrementAndGet();
+            },
+            now::get);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  asked.countDown();
+                  return recent.get();
+                }));
+      }
+      for (Future<Integer> a : answers) {
+        assertEquals(1, a.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void whileOneCallerRenewsAStaleValueTheOthersKeepTheLastOne() throws Exception {
+    CountDownLatch renewing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Recent<Integer> recent =
+        new Recent<>(
+            Duration.ofSeconds(60),
+            () -> {
+              int run = runs.incrementAndGet();
+              if (run == 2) {
+                renewing.countDown();
+                await(release);
+              }
+              return run;
+            },
+            now::get);
+    assertEquals(1, recent.get());
+    now.addAndGet(Duration.ofSeconds(59).toNanos());
+    assertEquals(1, recent.get(), "fresh: not run again");
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> renewer = pool.submit(recent::get);
+      assertTrue(renewing.await(10, TimeUnit.SECONDS));
+      assertEquals(1, recent.get(), "stale, but another caller is renewing it");
+      release.countDown();
+      assertEquals(2, renewer.get(10, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, recent.get());
+    assertEquals(2, runs.get());
+  }
+
+  @Test
+  void aFailedRenewalKeepsTheLastValueAndTheNextCallerTriesAgain() {
+    Recent<Integer> recent =
+        new Recent<>(
+            Duration.ofSeconds(60),
+            () -> {
+              int run = runs.incrementAndGet();
+              if (run == 2) {
+                throw new IllegalStateException("Power BI did not answer");
+              }
+              return run;
+            },
+            now::get);
+    assertEquals(1, recent.get());
+    now.addAndGet(Duration.ofSeconds(61).toNanos());
+    assertThrows(IllegalStateException.class, recent::get);
+    assertEquals(3, recent.get());
+  }
+
+  @Test
+  void aPeriodOfZeroComputesEveryTime() {
+    Recent<Integer> recent = new Recent<>(Duration.ZERO, runs::incrementAndGet, now::get);
+    assertEquals(1, recent.get());
+    assertEquals(2, recent.get());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
