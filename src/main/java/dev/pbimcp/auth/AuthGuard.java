@@ -1,8 +1,8 @@
 package dev.pbimcp.auth;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
-@ApplicationScoped
+@Unproxied
 public class AuthGuard implements ContainerRequestFilter, ContainerResponseFilter {
 
   private final AuthSettings settings;

@@ -1,8 +1,8 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.telemetry.RequestId;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * Whatever escapes reaches the client as a JSON-RPC error with a reference, never a stack trace.
  */
 @Provider
-@ApplicationScoped
+@Unproxied
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
 

@@ -1,7 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @PreMatching
 @Priority(100)
-@ApplicationScoped
+@Unproxied
 public class ForwardedHeaders implements ContainerRequestFilter {
   private final boolean trusted;
 

@@ -1,8 +1,8 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 @Provider
 @PreMatching
 @Priority(1)
-@ApplicationScoped
+@Unproxied
 public class HeaderSyntax implements ContainerRequestFilter {
 
   private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";

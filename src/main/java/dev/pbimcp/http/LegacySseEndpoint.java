@@ -2,12 +2,12 @@ package dev.pbimcp.http;
 
 import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.Caller;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.Exchange;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
 import dev.pbimcp.mcp.Outbound;
 import dev.pbimcp.mcp.Session;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transport is stateful by nature); the same engine serves it.
  */
 @Path("")
-@ApplicationScoped
+@Unproxied
 public class LegacySseEndpoint {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,6 +68,11 @@ public class LegacySseEndpoint {
     public void closeStream() {}
   }
 
+  /** The current request's, set once: a singleton, like {@link McpEndpoint}. */
+  @Context private HttpHeaders headers;
+
+  @Context private SecurityContext security;
+
   @Inject
   public LegacySseEndpoint(
       McpEngine engine,
@@ -82,14 +87,9 @@ public class LegacySseEndpoint {
     this.settings = settings;
   }
 
-  /** For RESTEasy and CDI. */
-  public LegacySseEndpoint() {
-    this(null, null, null, null, null);
-  }
-
   @GET
   @Path("sse")
-  public void open(@Context SecurityContext security, @Suspended AsyncResponse async) {
+  public void open(@Suspended AsyncResponse async) {
     String owner = Caller.ownerOf(auth.callerOf(security));
     workers.stream(
         async,
@@ -114,12 +114,7 @@ public class LegacySseEndpoint {
 
   @POST
   @Path("messages")
-  public Response message(
-      @QueryParam("sessionId") String id,
-      InputStream body,
-      @Context HttpHeaders headers,
-      @Context SecurityContext security)
-      throws IOException {
+  public Response message(@QueryParam("sessionId") String id, InputStream body) throws IOException {
     if (id == null || id.isBlank()) {
       return HttpErrors.response(
           400, null, JsonRpc.SERVER_ERROR, "Bad Request: sessionId is required.");
@@ -131,7 +126,8 @@ public class LegacySseEndpoint {
       return HttpErrors.response(
           404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
     }
-    JsonBodies.Body read = JsonBodies.message(headers, body, settings.maxBodyBytes());
+    JsonBodies.Body read =
+        JsonBodies.message(DirectHeaders.of(headers), body, settings.maxBodyBytes());
     if (read.refusal() != null) {
       return read.refusal();
     }

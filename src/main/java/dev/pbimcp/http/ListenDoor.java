@@ -1,7 +1,7 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @PreMatching
 @Priority(2)
-@ApplicationScoped
+@Unproxied
 public class ListenDoor implements ContainerRequestFilter {
   static final String LISTEN = "subscriptions/listen";
 

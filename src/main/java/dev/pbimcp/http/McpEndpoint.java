@@ -2,13 +2,13 @@ package dev.pbimcp.http;
 
 import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.Caller;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.McpEngine;
 import dev.pbimcp.mcp.ProtocolVersions;
 import dev.pbimcp.mcp.Session;
 import dev.pbimcp.mcp.Subscriptions;
 import dev.pbimcp.telemetry.RequestId;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 
 /** The Streamable HTTP endpoint: one URL for POST (messages), GET (session stream) and DELETE. */
 @Path("mcp")
-@ApplicationScoped
+@Unproxied
 public class McpEndpoint {
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
 
@@ -41,6 +41,15 @@ public class McpEndpoint {
   private final HttpSettings settings;
   private final Workers workers;
   private final AuthSettings auth;
+
+  /**
+   * The current request's, through the runtime's proxies, set once: {@link RestApplication}
+   * registers this resource as a singleton, which a per-request {@code @Context} parameter would
+   * undo (a new proxy for every parameter of every call).
+   */
+  @Context private HttpHeaders headers;
+
+  @Context private SecurityContext security;
 
   @Inject
   public McpEndpoint(
@@ -62,36 +71,25 @@ public class McpEndpoint {
     this.settings = settings;
   }
 
-  /** For CDI's proxy. */
-  public McpEndpoint() {
-    this(null, null, null, null, null, null, null, null);
-  }
-
   /** Every POST but subscriptions/listen, answered on the request's own thread. */
   @POST
-  public Response post(
-      InputStream body, @Context HttpHeaders headers, @Context SecurityContext security) {
-    return answer(body, headers, security, null);
+  public Response post(InputStream body) {
+    return answer(body, null);
   }
 
   /** 2026-07-28 subscriptions/listen, routed here by {@link ListenDoor}: its stream lasts. */
   @POST
   @Path(ListenDoor.PATH)
-  public void listen(
-      InputStream body,
-      @Context HttpHeaders headers,
-      @Context SecurityContext security,
-      @Suspended AsyncResponse async) {
-    Response now = answer(body, headers, security, async);
+  public void listen(InputStream body, @Suspended AsyncResponse async) {
+    Response now = answer(body, async);
     if (now != null) {
       async.resume(now);
     }
   }
 
-  private Response answer(
-      InputStream body, HttpHeaders headers, SecurityContext security, AsyncResponse async) {
+  private Response answer(InputStream body, AsyncResponse async) {
     try {
-      return posts.handle(body, headers, auth.callerOf(security), async);
+      return posts.handle(body, DirectHeaders.of(headers), auth.callerOf(security), async);
     } catch (WebApplicationException e) {
       return e.getResponse();
     } catch (IOException e) {
@@ -108,11 +106,8 @@ public class McpEndpoint {
    * holds from the event after that id.
    */
   @GET
-  public void get(
-      @Context HttpHeaders headers,
-      @Context SecurityContext security,
-      @Suspended AsyncResponse async) {
-    if (modernOnly(headers)) {
+  public void get(@Suspended AsyncResponse async) {
+    if (modernOnly()) {
       async.resume(notInModernEra());
       return;
     }
@@ -127,7 +122,7 @@ public class McpEndpoint {
     }
     Session session;
     try {
-      session = gate.require(headers, owner(security));
+      session = gate.require(headers, owner());
     } catch (WebApplicationException e) {
       async.resume(e.getResponse());
       return;
@@ -154,11 +149,11 @@ public class McpEndpoint {
   }
 
   @DELETE
-  public Response delete(@Context HttpHeaders headers, @Context SecurityContext security) {
-    if (modernOnly(headers)) {
+  public Response delete() {
+    if (modernOnly()) {
       return notInModernEra();
     }
-    Session session = gate.require(headers, owner(security));
+    Session session = gate.require(headers, owner());
     gate.end(session);
     streams.end(session.key());
     subscriptions.forget(session);
@@ -170,7 +165,7 @@ public class McpEndpoint {
    * 2026-07-28 has no session stream and no sessions to end: a client of that revision gets 405,
    * whatever stray {@code Mcp-Session-Id} or {@code Last-Event-ID} it sends.
    */
-  private boolean modernOnly(HttpHeaders headers) {
+  private boolean modernOnly() {
     String version = headers.getHeaderString(SessionGate.VERSION_HEADER);
     return settings.modernEra()
         && version != null
@@ -193,7 +188,7 @@ public class McpEndpoint {
         .build();
   }
 
-  private String owner(SecurityContext security) {
+  private String owner() {
     return Caller.ownerOf(auth.callerOf(security));
   }
 }

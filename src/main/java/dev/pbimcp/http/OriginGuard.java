@@ -1,8 +1,8 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.auth.McpPaths;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.JsonRpc;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * protection the specification asks for. Requests without Origin (non-browser clients) pass.
  */
 @Provider
-@ApplicationScoped
+@Unproxied
 public class OriginGuard implements ContainerRequestFilter {
   private final HttpSettings settings;
 
@@ -25,7 +25,7 @@ public class OriginGuard implements ContainerRequestFilter {
     this.settings = settings;
   }
 
-  /** For CDI's proxy. */
+  /** For RESTEasy and CDI. */
   public OriginGuard() {
     this(null);
   }

@@ -1,8 +1,8 @@
 package dev.pbimcp.http;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.telemetry.RequestId;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @PreMatching
 @Priority(0)
-@ApplicationScoped
+@Unproxied
 public class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
   private static final String PROPERTY = RequestIds.class.getName();
 

@@ -1,10 +1,10 @@
 package dev.pbimcp.mcp;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.registry.LogLevel;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.ServerInfo;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +18,7 @@ import java.util.Map;
  * dispatch through it and the capabilities both announce are read off it, so a method and its
  * capability cannot drift apart. A new method is one row.
  */
-@ApplicationScoped
+@Unproxied
 public class MethodTable {
   /** How long a 2026-07-28 client may keep a list or a read. */
   static final long LIST_TTL_MS = 60_000;
@@ -68,9 +68,6 @@ public class MethodTable {
     this.registry = registry;
     this.info = info;
     this.logLevels = logLevels;
-    if (tools == null) {
-      return; // CDI's proxy
-    }
     row("initialize", FIRST, false, Cache.NONE, false, (p, x) -> alreadyInitialized());
     row("ping", FIRST, false, Cache.NONE, false, (p, x) -> JsonValue.EMPTY_JSON_OBJECT);
     row("logging/setLevel", FIRST, false, Cache.NONE, false, (p, x) -> setLevel(p, x.session()));
@@ -109,11 +106,6 @@ public class MethodTable {
         Cache.NONE,
         false,
         (p, x) -> completions.complete(p));
-  }
-
-  /** For CDI's proxy. */
-  protected MethodTable() {
-    this(null, null, null, null, null, null, null);
   }
 
   /** The method by this name if revision {@code version} has it; else a "method not found". */
