@@ -124,10 +124,11 @@ class TransportBench {
         LoadRunner.Result r = LoadRunner.run(label, calls, Duration.ofSeconds(seconds));
         long pid = alone.pid();
         System.out.printf(
-            "benchmark: %s: RSS after load %.0f MB (-Xmx512m), heap after GC %.0f MB, %.0f threads;"
-                + " %s%n",
+            "benchmark: %s: RSS after load %.0f MB (%s; -Xmx512m), heap after GC %.0f MB, %.0f"
+                + " threads; %s%n",
             label,
             ProcessSample.rss(pid),
+            ProcessSample.rssParts(pid),
             ProcessSample.heapAfterGc(pid),
             ProcessSample.threads(pid),
             r);

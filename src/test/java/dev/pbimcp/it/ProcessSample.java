@@ -42,6 +42,13 @@ public final class ProcessSample {
     return status(pid, "VmRSS:") / 1024.0;
   }
 
+  /** RSS split into anonymous memory (heap, native) and mapped files (jars, libraries). */
+  public static String rssParts(long pid) throws IOException {
+    return String.format(
+        "anonymous %.0f MB, files %.0f MB",
+        status(pid, "RssAnon:") / 1024.0, status(pid, "RssFile:") / 1024.0);
+  }
+
   public static double threads(long pid) throws IOException {
     return status(pid, "Threads:");
   }
