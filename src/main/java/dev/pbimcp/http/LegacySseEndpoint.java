@@ -69,7 +69,7 @@ public class LegacySseEndpoint {
   }
 
   /** The current request's, set once: a singleton, like {@link McpEndpoint}. */
-  @Context private HttpHeaders headers;
+  @Context private HttpHeaders requestHeaders;
 
   @Context private SecurityContext security;
 
@@ -127,7 +127,7 @@ public class LegacySseEndpoint {
           404, null, JsonRpc.SESSION_NOT_FOUND, "Session not found: open a new /sse stream.");
     }
     JsonBodies.Body read =
-        JsonBodies.message(DirectHeaders.of(headers), body, settings.maxBodyBytes());
+        JsonBodies.message(DirectHeaders.of(requestHeaders), body, settings.maxBodyBytes());
     if (read.refusal() != null) {
       return read.refusal();
     }

@@ -47,7 +47,7 @@ public class McpEndpoint {
    * registers this resource as a singleton, which a per-request {@code @Context} parameter would
    * undo (a new proxy for every parameter of every call).
    */
-  @Context private HttpHeaders headers;
+  @Context private HttpHeaders requestHeaders;
 
   @Context private SecurityContext security;
 
@@ -89,7 +89,7 @@ public class McpEndpoint {
 
   private Response answer(InputStream body, AsyncResponse async) {
     try {
-      return posts.handle(body, DirectHeaders.of(headers), auth.callerOf(security), async);
+      return posts.handle(body, headers(), auth.callerOf(security), async);
     } catch (WebApplicationException e) {
       return e.getResponse();
     } catch (IOException e) {
@@ -107,7 +107,8 @@ public class McpEndpoint {
    */
   @GET
   public void get(@Suspended AsyncResponse async) {
-    if (modernOnly()) {
+    HttpHeaders headers = headers();
+    if (modernOnly(headers)) {
       async.resume(notInModernEra());
       return;
     }
@@ -150,7 +151,8 @@ public class McpEndpoint {
 
   @DELETE
   public Response delete() {
-    if (modernOnly()) {
+    HttpHeaders headers = headers();
+    if (modernOnly(headers)) {
       return notInModernEra();
     }
     Session session = gate.require(headers, owner());
@@ -165,7 +167,7 @@ public class McpEndpoint {
    * 2026-07-28 has no session stream and no sessions to end: a client of that revision gets 405,
    * whatever stray {@code Mcp-Session-Id} or {@code Last-Event-ID} it sends.
    */
-  private boolean modernOnly() {
+  private boolean modernOnly(HttpHeaders headers) {
     String version = headers.getHeaderString(SessionGate.VERSION_HEADER);
     return settings.modernEra()
         && version != null
@@ -186,6 +188,11 @@ public class McpEndpoint {
                     null)
                 .toString())
         .build();
+  }
+
+  /** This request's headers, read from its own map ({@link DirectHeaders}). */
+  private HttpHeaders headers() {
+    return DirectHeaders.of(requestHeaders);
   }
 
   private String owner() {

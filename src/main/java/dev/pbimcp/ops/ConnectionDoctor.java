@@ -49,8 +49,7 @@ public class ConnectionDoctor {
       @ConfigProperty(name = "pbimcp.doctor.cache-seconds", defaultValue = "60") int cacheSeconds) {
     this.last =
         new Recent<>(
-            Duration.ofSeconds(Math.max(0, cacheSeconds)),
-            () -> new Report(Instant.now(), List.copyOf(run())));
+            Duration.ofSeconds(cacheSeconds), () -> new Report(Instant.now(), List.copyOf(run())));
     this.auth = auth;
     this.mcp = mcp;
     this.app = app;

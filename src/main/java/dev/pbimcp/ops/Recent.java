@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * runs it again on its own thread while every other caller keeps the last value. Without this, the
  * 32 first calls of a fresh server each called Power BI (on the emulator, this server itself) and
  * held every request thread the answers needed, for 30 s; and at each expiry under load, every
- * request in flight called again. A period of zero computes on every call.
+ * request in flight called again. A period of zero or less computes on every call.
  */
 public final class Recent<T> {
   private record Stamped<T>(long at, T value) {}

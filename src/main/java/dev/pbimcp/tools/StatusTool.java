@@ -118,7 +118,7 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     this.policy = policy;
     this.gateway = gateway;
     this.connectionDoctor = connectionDoctor;
-    this.probe = new Recent<>(Duration.ofSeconds(Math.max(0, checkSeconds)), this::askPowerBi);
+    this.probe = new Recent<>(Duration.ofSeconds(checkSeconds), this::askPowerBi);
     this.adminRole = adminRole;
   }
 

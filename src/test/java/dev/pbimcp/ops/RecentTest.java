@@ -57,17 +57,11 @@ class RecentTest {
     CountDownLatch renewing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Recent<Integer> recent =
-        new Recent<>(
-            Duration.ofSeconds(60),
+        secondRun(
             () -> {
-              int run = runs.incrementAndGet();
-              if (run == 2) {
-                renewing.countDown();
-                await(release);
-              }
-              return run;
-            },
-            now::get);
+              renewing.countDown();
+              await(release);
+            });
     assertEquals(1, recent.get());
     now.addAndGet(Duration.ofSeconds(59).toNanos());
     assertEquals(1, recent.get(), "fresh: not run again");
@@ -89,16 +83,10 @@ class RecentTest {
   @Test
   void aFailedRenewalKeepsTheLastValueAndTheNextCallerTriesAgain() {
     Recent<Integer> recent =
-        new Recent<>(
-            Duration.ofSeconds(60),
+        secondRun(
             () -> {
-              int run = runs.incrementAndGet();
-              if (run == 2) {
-                throw new IllegalStateException("Power BI did not answer");
-              }
-              return run;
-            },
-            now::get);
+              throw new IllegalStateException("Power BI did not answer");
+            });
     assertEquals(1, recent.get());
     now.addAndGet(Duration.ofSeconds(61).toNanos());
     assertThrows(IllegalStateException.class, recent::get);
@@ -110,6 +98,20 @@ class RecentTest {
     Recent<Integer> recent = new Recent<>(Duration.ZERO, runs::incrementAndGet, now::get);
     assertEquals(1, recent.get());
     assertEquals(2, recent.get());
+  }
+
+  /** Counts its runs (the value is the run's number); the second run does {@code then} first. */
+  private Recent<Integer> secondRun(Runnable then) {
+    return new Recent<>(
+        Duration.ofSeconds(60),
+        () -> {
+          int run = runs.incrementAndGet();
+          if (run == 2) {
+            then.run();
+          }
+          return run;
+        },
+        now::get);
   }
 
   private static void await(CountDownLatch latch) {
