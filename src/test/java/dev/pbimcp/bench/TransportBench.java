@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * servlet transport with the same tool), pbimcp's legacy session call and its stateless 2026-07-28
  * call, all {@code tools/call get_powerbi_status}. Every target warms for -Dbench.warmup (60)
  * seconds first; then each is measured -Dbench.seconds (20) at a time, twice, interleaved, and the
- * better pass is kept. Then time to ready, 1,000 sessions, 1,000 open streams and RSS; then, each
- * on a Liberty of its own, pbimcp alone and the anchor alone under the same load, for their RSS
+ * better pass is kept; then each is measured again at one fixed rate for all, for their latency at
+ * the same load. Then time to ready, 1,000 sessions, 1,000 open streams and RSS; then, each on a
+ * Liberty of its own, pbimcp alone and the anchor alone under the same load, for their RSS
  * (-Dbench.rss=false leaves that out). It prints numbers and asserts nothing; run it with {@code
  * scripts/bench transport}.
  */
@@ -198,6 +199,7 @@ class TransportBench {
           "benchmark: %s   %.2fx floor   %.2fx anchor%n",
           r, r.perSecond() / floor, r.perSecond() / anchor);
     }
+    paced(targets, best);
     long pid = server.pid();
     System.out.printf(
         "benchmark: start to ready %.1f s; RSS after load %.0f MB (-Xmx512m), heap after GC %.0f MB,"
@@ -207,6 +209,41 @@ class TransportBench {
         ProcessSample.heapAfterGc(pid),
         ProcessSample.threads(pid));
     Streams.thousand(base, pid, Sessions.thousand(http, base, pid));
+  }
+
+  /**
+   * Latency at one fixed load for every target (open loop, from each call's due time): at
+   * saturation a target's latency follows from its rate, so p99 is compared here, at -Dbench.rate
+   * calls a second, by default 60% of the slowest target's best rate in this run. Two interleaved
+   * passes; the lower p99 of each target is kept.
+   */
+  private static void paced(
+      Map<String, List<LoadRunner.Call>> targets, Map<String, LoadRunner.Result> saturated)
+      throws Exception {
+    double slowest =
+        saturated.values().stream().mapToDouble(LoadRunner.Result::perSecond).min().orElse(0);
+    double rate = Integer.getInteger("bench.rate", (int) (slowest * 0.6 / 100) * 100).doubleValue();
+    if (rate <= 0) {
+      return;
+    }
+    Map<String, LoadRunner.Result> best = new LinkedHashMap<>();
+    for (int pass = 0; pass < 2; pass++) {
+      for (var t : targets.entrySet()) {
+        LoadRunner.Result r =
+            LoadRunner.paced(t.getKey(), t.getValue(), Duration.ofSeconds(SECONDS), rate);
+        best.merge(t.getKey(), r, (a, b) -> a.p99Ms() <= b.p99Ms() ? a : b);
+      }
+    }
+    System.out.printf(
+        "benchmark: at a fixed %.0f calls/s (open loop, latency from each call's due time)%n",
+        rate);
+    double floor = best.getOrDefault("floor: bare JAX-RS", NONE).p99Ms();
+    double anchor = best.getOrDefault("anchor: Java SDK servlet", NONE).p99Ms();
+    for (LoadRunner.Result r : best.values()) {
+      System.out.printf(
+          "benchmark: %s   p99 %.2fx floor's   %.2fx anchor's%n",
+          r, r.p99Ms() / floor, r.p99Ms() / anchor);
+    }
   }
 
   private static int statusSize(HttpClient http, String base, String session) throws Exception {
