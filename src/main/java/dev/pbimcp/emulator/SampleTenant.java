@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The emulated tenant: workspaces with semantic models, reports, dashboards and refresh history.
@@ -27,9 +28,42 @@ final class SampleTenant {
       String storageMode,
       Instant created,
       String description,
-      Engine engine) {
-    Model model() {
-      return engine.model();
+      LazyEngine engines) {
+    Engine engine() {
+      return engines.get();
+    }
+  }
+
+  /**
+   * A model's engine, built on the model's first query. Listing workspaces and models never needs a
+   * model's rows, and building the Sales model (120,000 generated rows) under a server's first
+   * calls made so much short-lived garbage that the collector grew the heap for good. A build that
+   * fails is tried again by the next query.
+   */
+  static final class LazyEngine {
+    private Supplier<Model> model;
+    private volatile Engine engine;
+
+    LazyEngine(Supplier<Model> model) {
+      this.model = model;
+    }
+
+    boolean built() {
+      return engine != null;
+    }
+
+    Engine get() {
+      Engine e = engine;
+      if (e == null) {
+        synchronized (this) {
+          if (engine == null) {
+            engine = Engine.of(model.get());
+            model = null; // what it was built from is the engine's now
+          }
+          e = engine;
+        }
+      }
+      return e;
     }
   }
 
@@ -90,7 +124,7 @@ final class SampleTenant {
               m.name(),
               !m.model().roles().isEmpty(),
               "Your own model, loaded from " + m.source() + ".",
-              m.model());
+              m::model);
         }
       }
     }
@@ -108,21 +142,21 @@ final class SampleTenant {
             "Sales",
             false,
             "Orders, products, customers and stores, 2023–2024.",
-            SampleModels.sales(salesRows));
+            () -> SampleModels.sales(salesRows));
     Dataset gl =
         dataset(
             finance,
             "Finance GL",
             false,
             "General ledger by account and month.",
-            SampleModels.finance());
+            SampleModels::finance);
     Dataset headcount =
         dataset(
             hr,
             "HR Headcount",
             true,
             "Employees by department (row-level security).",
-            SampleModels.hr());
+            SampleModels::hr);
 
     Report overview =
         report(
@@ -186,12 +220,18 @@ final class SampleTenant {
     return w;
   }
 
-  private Dataset dataset(Workspace w, String name, boolean rls, String description, Model model) {
+  private Dataset dataset(
+      Workspace w, String name, boolean rls, String description, Supplier<Model> model) {
     return dataset("dataset:" + name, w, name, rls, description, model);
   }
 
   private Dataset dataset(
-      String seed, Workspace w, String name, boolean rls, String description, Model model) {
+      String seed,
+      Workspace w,
+      String name,
+      boolean rls,
+      String description,
+      Supplier<Model> model) {
     Dataset d =
         new Dataset(
             id(seed),
@@ -202,7 +242,7 @@ final class SampleTenant {
             "Import",
             Instant.parse("2024-03-01T09:30:00Z"),
             description,
-            Engine.of(model));
+            new LazyEngine(model));
     datasets.add(d);
     return d;
   }
