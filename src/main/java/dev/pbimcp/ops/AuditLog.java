@@ -41,6 +41,15 @@ public class AuditLog implements ToolCallListener {
   /** How long it sleeps after finding nothing: how late the first line after a pause may be. */
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /**
+   * Lines a writer thread writes before a fresh thread takes over. Liberty's messages.log writer
+   * makes a new {@code ThreadLocal} for every record and reads it, so each line left an entry in
+   * the writing thread's own map: thousands of them at every young collection (a weak reference
+   * each, found, processed and copied while the pauses waited), and set and get on the thread spent
+   * their time clearing them. A thread's map ends with the thread.
+   */
+  static final int LINES_PER_WRITER = 1_000;
+
   private final boolean includeDax;
   private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
@@ -63,7 +72,7 @@ public class AuditLog implements ToolCallListener {
    * Queues the line for a writer thread that wakes every 2 ms (50 ms when idle) and writes what
    * came: a hand-off per call (an executor's queue signalling its thread) cost the request threads
    * a lock and a wake-up each. When the queue is full, or the log is stopping, the caller writes
-   * its line itself.
+   * its line itself. One writer runs at a time, so the lines keep their order.
    */
   @Override
   public void called(ToolCall call) {
@@ -82,20 +91,40 @@ public class AuditLog implements ToolCallListener {
   }
 
   private synchronized void startWriter() {
-    if (writer != null) {
-      return;
+    if (writer == null) {
+      startNext();
     }
-    Thread t =
-        new Thread(
-            () -> {
-              while (!stopping) {
-                LockSupport.parkNanos(drain() > 0 ? BUSY_NANOS : IDLE_NANOS);
-              }
-            },
-            "pbimcp-audit");
+  }
+
+  /** Under this object's lock, so that a stopping log never gets another writer. */
+  private void startNext() {
+    Thread t = new Thread(this::write, "pbimcp-audit");
     t.setDaemon(true);
-    t.start();
     writer = t;
+    t.start();
+  }
+
+  /** A writer's life: it hands over after {@link #LINES_PER_WRITER} lines; in order, as one. */
+  private void write() {
+    int written = 0;
+    while (!stopping) {
+      int n = drain();
+      written += n;
+      if (written >= LINES_PER_WRITER) {
+        synchronized (this) {
+          if (!stopping) {
+            startNext();
+            return;
+          }
+        }
+      }
+      LockSupport.parkNanos(n > 0 ? BUSY_NANOS : IDLE_NANOS);
+    }
+  }
+
+  /** Lines queued and not yet written. */
+  int pending() {
+    return size.get();
   }
 
   /** Writes the lines waiting; how many. */
@@ -110,8 +139,11 @@ public class AuditLog implements ToolCallListener {
 
   @PreDestroy
   void flush() {
-    stopping = true;
-    Thread t = writer;
+    Thread t;
+    synchronized (this) {
+      stopping = true;
+      t = writer;
+    }
     if (t != null) {
       LockSupport.unpark(t);
       try {

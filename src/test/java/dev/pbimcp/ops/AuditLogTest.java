@@ -8,6 +8,10 @@ import dev.pbimcp.registry.ToolCallListener.ToolCall;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest {
@@ -58,5 +62,56 @@ class AuditLogTest {
     assertFalse(o.containsKey("dax"));
     assertFalse(o.containsKey("rows"));
     assertFalse(o.containsKey("request_id"));
+  }
+
+  @Test
+  void everyLineOnceAndInOrderThoughFreshWritersTakeOver() throws Exception {
+    java.util.logging.Logger audit = java.util.logging.Logger.getLogger("pbimcp.audit");
+    List<Long> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    Set<Thread> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            writers.add(Thread.currentThread());
+            order.add(
+                (long)
+                    Jsonp.createReader(new StringReader(r.getMessage()))
+                        .readObject()
+                        .getInt("duration_ms"));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    boolean parents = audit.getUseParentHandlers();
+    audit.setUseParentHandlers(false);
+    audit.addHandler(capture);
+    try {
+      AuditLog log = new AuditLog(false);
+      // In chunks of 600, each written before the next comes: a writer takes 1,000 lines and then
+      // some, so five chunks take three writers.
+      int chunk = 600;
+      int lines = chunk * 5;
+      for (int i = 0; i < lines; i++) {
+        log.called(
+            new ToolCall("get_powerbi_status", "oid", ARGS, Duration.ofMillis(i), "ok", null));
+        if ((i + 1) % chunk == 0) {
+          long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+          while (log.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+          }
+        }
+      }
+      log.flush();
+      assertEquals(LongStream.range(0, lines).boxed().toList(), order, "each line once, in order");
+      assertEquals(3, writers.size(), "fresh writers took over");
+    } finally {
+      audit.removeHandler(capture);
+      audit.setUseParentHandlers(parents);
+    }
   }
 }
