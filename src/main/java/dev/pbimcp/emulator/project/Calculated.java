@@ -35,7 +35,7 @@ final class Calculated {
           if (engine == null) {
             engine = engine(def, done);
           }
-          Engine.Result r = engine.run("EVALUATE " + t.expression(), "", false).get(0);
+          Engine.Result r = engine.calculatedTable(t.expression());
           done.put(key(t.name()), table(t, r));
           pending.remove(t);
           progress = true;

@@ -119,6 +119,7 @@ final class ModelReader {
       }
     }
     String expression = null;
+    String at = n.where();
     for (ModelNode p : n.children("partition")) {
       String mode = p.text("mode");
       if (mode != null && !mode.equalsIgnoreCase("import")) {
@@ -141,9 +142,11 @@ final class ModelReader {
                   + n.name
                   + "' has no source: write 'source = <DAX table expression>'.");
         }
+        // Its errors point at the DAX that fails, not at the table's first line.
+        at = p.file + ":" + p.lineOf("source");
       }
     }
-    where.put(key(n.name, null), n.where());
+    where.put(key(n.name, null), at);
     List<Column> columns = new ArrayList<>();
     for (ModelNode c : n.children("column")) {
       Column col = column(n, c, expression != null);

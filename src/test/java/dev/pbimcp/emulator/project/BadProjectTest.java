@@ -182,6 +182,27 @@ class BadProjectTest {
         m.model().tables().stream().map(t -> t.name()).toList());
   }
 
+  /**
+   * The error names the line of the DAX that fails, and the position in it from its first
+   * character.
+   */
+  @Test
+  void calculatedTableErrorAtItsOwnPosition() throws Exception {
+    Path p = project();
+    Path calendar = tables(p, "Calendar");
+    String source = "CALENDAR(DATE(2024, 1, 1), MAX('Nowhere'[Date]))";
+    edit(calendar, "CALENDAR(DATE(2024, 1, 1), DATE(2025, 12, 31))", source);
+    int column = source.indexOf("'Nowhere'") + 1;
+    assertEquals(
+        TABLES
+            + "Calendar.tmdl:"
+            + lineOf(calendar, "source = " + source)
+            + ": the calculated table 'Calendar' cannot be evaluated: Query (1, "
+            + column
+            + ") The table 'Nowhere' cannot be found.",
+        failure(p));
+  }
+
   @Test
   void notAProject() throws Exception {
     Files.createDirectories(tmp.resolve("empty"));
