@@ -52,6 +52,49 @@ class RecentTest {
     assertEquals(1, runs.get());
   }
 
+  /** Callers queued behind a first run that fails get its failure; a later caller tries again. */
+  @Test
+  void theFirstCallersShareTheFailureOfTheRunTheyWaitedFor() throws Exception {
+    int callers = 8;
+    CountDownLatch asked = new CountDownLatch(callers);
+    java.util.Set<Thread> callersThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Recent<Integer> recent =
+        new Recent<>(
+            Duration.ofSeconds(60),
+            () -> {
+              if (runs.incrementAndGet() == 1) {
+                await(asked);
+                awaitBlocked(callersThreads); // every other caller waits for this run
+                throw new IllegalStateException("Power BI did not answer");
+              }
+              return runs.get();
+            },
+            now::get);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  callersThreads.add(Thread.currentThread());
+                  asked.countDown();
+                  return recent.get();
+                }));
+      }
+      for (Future<Integer> a : answers) {
+        var e =
+            assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> a.get(10, TimeUnit.SECONDS));
+        assertEquals("Power BI did not answer", e.getCause().getMessage());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, runs.get(), "one run for all who waited");
+    assertEquals(2, recent.get(), "a caller that comes later runs it again");
+  }
+
   @Test
   void whileOneCallerRenewsAStaleValueTheOthersKeepTheLastOne() throws Exception {
     CountDownLatch renewing = new CountDownLatch(1);
@@ -112,6 +155,16 @@ class RecentTest {
           return run;
         },
         now::get);
+  }
+
+  /** Until every thread but this one is blocked (on the first run's lock). */
+  private static void awaitBlocked(java.util.Set<Thread> threads) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (threads.stream()
+        .anyMatch(t -> t != Thread.currentThread() && t.getState() != Thread.State.BLOCKED)) {
+      assertTrue(System.nanoTime() < end, "the other callers never waited");
+      Thread.onSpinWait();
+    }
   }
 
   private static void await(CountDownLatch latch) {
