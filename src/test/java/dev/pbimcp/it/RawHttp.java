@@ -53,6 +53,68 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Sends the same request {@code times} times over one kept-alive connection, each after the last
+   * answer (sized by its Content-Length or chunks). The answers' statuses, as many as came before
+   * the server closed the connection or said it would ("Connection: close", status 0).
+   */
+  static java.util.List<Integer> keptAlive(int port, String head, byte[] body, int times)
+      throws IOException {
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    byte[] request =
+        (head + "Content-Length: " + body.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(15_000);
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      for (int i = 0; i < times; i++) {
+        out.write(request);
+        out.write(body);
+        out.flush();
+        String status = line(in);
+        if (status == null) {
+          return statuses; // closed without an answer
+        }
+        int length = -1;
+        boolean chunked = false;
+        boolean close = false;
+        for (String h; (h = line(in)) != null && !h.isEmpty(); ) {
+          String l = h.toLowerCase(Locale.ROOT);
+          length =
+              l.startsWith("content-length:") ? Integer.parseInt(l.substring(15).strip()) : length;
+          chunked |= l.startsWith("transfer-encoding:") && l.contains("chunked");
+          close |= l.startsWith("connection:") && l.contains("close");
+        }
+        if (chunked) {
+          for (int n; (n = Integer.parseInt(line(in).split(";")[0].strip(), 16)) > 0; line(in)) {
+            in.readNBytes(n);
+          }
+          line(in);
+        } else if (length > 0) {
+          in.readNBytes(length);
+        }
+        statuses.add(close ? 0 : Integer.parseInt(status.substring(9, 12)));
+        if (close) {
+          return statuses;
+        }
+      }
+    }
+    return statuses;
+  }
+
+  /** One CRLF-ended line; null at the end of the stream. */
+  private static String line(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int c; (c = in.read()) >= 0; ) {
+      if (c == '\n') {
+        return b.toString().stripTrailing();
+      }
+      b.append((char) c);
+    }
+    return b.isEmpty() ? null : b.toString();
+  }
+
   private static Raw read(InputStream in) throws IOException {
     ByteArrayOutputStream seen = new ByteArrayOutputStream();
     int split = -1;

@@ -51,6 +51,29 @@ class TransportIT {
     assertTrue(client.sessionId().chars().allMatch(c -> c >= 0x21 && c <= 0x7e));
   }
 
+  /**
+   * Clients do not resend a POST whose connection closed under it, so the server never ends a
+   * kept-alive connection on its own after some number of requests (server.xml's httpOptions: with
+   * maxKeepAliveRequests="100" the 100th answer says "Connection: close").
+   */
+  @Test
+  void oneConnectionCarriesManyCallsAndIsNeverClosedByTheServer() throws Exception {
+    int calls = 250;
+    java.util.List<Integer> statuses =
+        RawHttp.keptAlive(
+            Ports.http(),
+            "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:"
+                + Ports.http()
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                + "Mcp-Session-Id: "
+                + client.sessionId()
+                + "\r\nMCP-Protocol-Version: 2025-11-25\r\n",
+            LIST.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            calls);
+    assertEquals(calls, statuses.size(), "answers before the connection ended: " + statuses.size());
+    assertEquals(java.util.List.of(200), statuses.stream().distinct().toList());
+  }
+
   @Test
   void withoutASessionLegacyRequestsAre400AndModernOnesAreJudgedAsModern() throws Exception {
     HttpResponse<String> legacy =
