@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.powerbi.ParallelCalls.Outcome;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.registry.ToolException;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The parts of a schema only INFO functions give (INFO.ROLES, INFO.TABLEPERMISSIONS,
@@ -16,12 +16,25 @@ import java.util.function.Function;
  * INFO.VIEW.TABLES and INFO.VIEW.COLUMNS.
  */
 final class AdminViews {
-  private final Function<String, InfoRows> query;
   private final Map<String, String> tableNames = new HashMap<>();
   private final Map<String, String> columnNames = new HashMap<>();
+  private final InfoRows roles;
+  private final InfoRows permissions;
+  private final InfoRows hierarchies;
+  private final InfoRows levels;
 
-  AdminViews(Function<String, InfoRows> query, InfoRows tables, InfoRows columns) {
-    this.query = query;
+  /** The INFO rows; each of the last four null when the caller may not read it. */
+  AdminViews(
+      InfoRows tables,
+      InfoRows columns,
+      InfoRows roles,
+      InfoRows permissions,
+      InfoRows hierarchies,
+      InfoRows levels) {
+    this.roles = roles;
+    this.permissions = permissions;
+    this.hierarchies = hierarchies;
+    this.levels = levels;
     for (int i = 0; i < tables.size(); i++) {
       tableNames.put(tables.text(i, "[ID]"), tables.text(i, "[Name]"));
     }
@@ -30,21 +43,26 @@ final class AdminViews {
     }
   }
 
-  private InfoRows tryQuery(String dax) {
-    try {
-      return query.apply(dax);
-    } catch (ToolException | PowerBiException e) {
+  /**
+   * An INFO query's rows; null when the service refused it (the caller may not change the model).
+   */
+  static InfoRows readable(Outcome<InfoRows> outcome) {
+    if (outcome.error() instanceof ToolException || outcome.error() instanceof PowerBiException) {
       return null;
     }
+    return outcome.get();
+  }
+
+  /** Rows were read, and there is at least one. */
+  static boolean any(InfoRows rows) {
+    return rows != null && rows.size() > 0;
   }
 
   /** Each role with its filters as {@code 'Table': expression}; null when not readable. */
   List<ModelSchema.RoleInfo> roles() {
-    InfoRows roles = tryQuery("EVALUATE INFO.ROLES()");
-    if (roles == null || roles.size() == 0) {
+    if (!any(roles)) {
       return null;
     }
-    InfoRows permissions = tryQuery("EVALUATE INFO.TABLEPERMISSIONS()");
     List<ModelSchema.RoleInfo> out = new ArrayList<>();
     for (int i = 0; i < roles.size(); i++) {
       String id = roles.text(i, "[ID]");
@@ -66,11 +84,9 @@ final class AdminViews {
   /** Per table name, its hierarchies as {@code Name: Level > Level}; empty when not readable. */
   Map<String, List<String>> hierarchies() {
     Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    InfoRows hierarchies = tryQuery("EVALUATE INFO.HIERARCHIES()");
-    if (hierarchies == null || hierarchies.size() == 0) {
+    if (!any(hierarchies)) {
       return out;
     }
-    InfoRows levels = tryQuery("EVALUATE INFO.LEVELS()");
     for (int i = 0; i < hierarchies.size(); i++) {
       String id = hierarchies.text(i, "[ID]");
       TreeMap<Long, String> ordered = new TreeMap<>();

@@ -1,5 +1,7 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.powerbi.ParallelCalls;
+import dev.pbimcp.powerbi.ParallelCalls.Outcome;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.tools.ModelSchema.ColumnInfo;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads a model's schema through the INFO.VIEW functions, which any reader of the model may run
@@ -24,22 +27,47 @@ public class SchemaReader {
   private static final int MAX_ROWS = 50_000;
 
   private final PowerBiGateway gateway;
+  private final ParallelCalls parallel;
 
   @Inject
-  public SchemaReader(PowerBiGateway gateway) {
+  public SchemaReader(PowerBiGateway gateway, ParallelCalls parallel) {
     this.gateway = gateway;
+    this.parallel = parallel;
   }
 
   /** For CDI's proxy. */
   protected SchemaReader() {
-    this(null);
+    this(null, null);
   }
 
+  /**
+   * The schema from eight INFO queries in two rounds (executeQueries takes one query per call): the
+   * four views with INFO.ROLES and INFO.HIERARCHIES at once, then the permissions and levels of
+   * what these found, at once. No more calls than one after another would make.
+   */
   ModelSchema read(String workspaceId, String datasetId, String onlyTable, boolean includeHidden) {
-    InfoRows tables = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.TABLES()");
-    InfoRows columns = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.COLUMNS()");
-    InfoRows measures = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.MEASURES()");
-    InfoRows relationships = rows(workspaceId, datasetId, "EVALUATE INFO.VIEW.RELATIONSHIPS()");
+    List<Outcome<InfoRows>> first =
+        parallel.all(
+            queries(
+                workspaceId,
+                datasetId,
+                "EVALUATE INFO.VIEW.TABLES()",
+                "EVALUATE INFO.VIEW.COLUMNS()",
+                "EVALUATE INFO.VIEW.MEASURES()",
+                "EVALUATE INFO.VIEW.RELATIONSHIPS()",
+                "EVALUATE INFO.ROLES()",
+                "EVALUATE INFO.HIERARCHIES()"));
+    InfoRows tables = first.get(0).get();
+    InfoRows columns = first.get(1).get();
+    InfoRows measures = first.get(2).get();
+    InfoRows relationships = first.get(3).get();
+    InfoRows roles = AdminViews.readable(first.get(4));
+    InfoRows hierarchyRows = AdminViews.readable(first.get(5));
+    List<String> second = new ArrayList<>();
+    second.add(AdminViews.any(roles) ? "EVALUATE INFO.TABLEPERMISSIONS()" : null);
+    second.add(AdminViews.any(hierarchyRows) ? "EVALUATE INFO.LEVELS()" : null);
+    List<Outcome<InfoRows>> then =
+        parallel.all(queries(workspaceId, datasetId, second.toArray(String[]::new)));
 
     Map<String, TableInfo> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < tables.size(); i++) {
@@ -113,7 +141,14 @@ public class SchemaReader {
                 relationships.bool(i, "[IsActive]")));
       }
     }
-    AdminViews admin = new AdminViews(dax -> rows(workspaceId, datasetId, dax), tables, columns);
+    AdminViews admin =
+        new AdminViews(
+            tables,
+            columns,
+            roles,
+            AdminViews.readable(then.get(0)),
+            hierarchyRows,
+            AdminViews.readable(then.get(1)));
     Map<String, List<String>> hierarchies = admin.hierarchies();
     List<TableInfo> list =
         byName.values().stream()
@@ -123,7 +158,15 @@ public class SchemaReader {
     return new ModelSchema(list, rels, admin.roles());
   }
 
-  private InfoRows rows(String ws, String ds, String dax) {
-    return new InfoRows(gateway.query(ws, ds, dax, MAX_ROWS, false, null));
+  /** One call per DAX query; a null query is no call (its outcome is empty). */
+  private List<Supplier<InfoRows>> queries(String ws, String ds, String... daxes) {
+    List<Supplier<InfoRows>> calls = new ArrayList<>();
+    for (String dax : daxes) {
+      calls.add(
+          dax == null
+              ? () -> null
+              : () -> new InfoRows(gateway.query(ws, ds, dax, MAX_ROWS, false, null)));
+    }
+    return calls;
   }
 }
