@@ -17,6 +17,11 @@ import javax.net.ssl.SSLSocketFactory;
 final class OnBehalfOfTokens implements PowerBiTokens {
   private final Supplier<ConfidentialClientApplication> app;
 
+  /**
+   * A user's parallel tool calls, or a schema's parallel queries, on a fresh token: one exchange.
+   */
+  private final SharedExchange exchanges = new SharedExchange();
+
   OnBehalfOfTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
     this.app = Msal.app(authority, clientId, secret, tls);
   }
@@ -30,6 +35,10 @@ final class OnBehalfOfTokens implements PowerBiTokens {
                     new PowerBiException(
                         PowerBiException.Kind.UNAUTHORIZED,
                         "No signed-in user: Power BI is called on behalf of the user, so sign in with Entra ID."));
+    return exchanges.token(caller.assertion(), () -> exchange(caller));
+  }
+
+  private String exchange(Caller caller) {
     return Msal.token(
         () ->
             app.get()

@@ -17,12 +17,19 @@ final class ServicePrincipalTokens implements PowerBiTokens {
 
   private final Supplier<ConfidentialClientApplication> app;
 
+  /** The first calls of a fresh server, all at once: one exchange. */
+  private final SharedExchange exchanges = new SharedExchange();
+
   ServicePrincipalTokens(String authority, String clientId, String secret, SSLSocketFactory tls) {
     this.app = Msal.app(authority, clientId, secret, tls);
   }
 
   @Override
   public String accessToken() {
+    return exchanges.token("", this::exchange);
+  }
+
+  private String exchange() {
     return Msal.token(
         () -> app.get().acquireToken(ClientCredentialParameters.builder(POWER_BI_SCOPE).build()),
         cause ->

@@ -60,8 +60,18 @@ public final class EntraGrants {
     return code;
   }
 
+  /** How long each token request takes to answer: long in tests of callers asking at once. */
+  public volatile int tokenDelayMillis;
+
   void token(HttpExchange x) throws IOException {
     tokenRequests.incrementAndGet();
+    if (tokenDelayMillis > 0) {
+      try {
+        Thread.sleep(tokenDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Map<String, String> form =
         EntraStandIn.form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     lastForm = form;

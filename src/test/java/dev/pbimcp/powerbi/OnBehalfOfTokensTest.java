@@ -37,6 +37,20 @@ class OnBehalfOfTokensTest {
     }
   }
 
+  /** A user's parallel calls on a token not yet exchanged: one exchange, shared. */
+  @Test
+  void callersWithTheSameTokenAtOnceShareOneExchange() throws Exception {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
+      entra.grants().tokenDelayMillis = 500; // every caller asks while the first exchange runs
+      var tokens = new OnBehalfOfTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
+      Caller alice = new Caller("alice-oid", "Alice", "alice-user-token");
+      assertEquals(
+          java.util.Collections.nCopies(8, "obo-for-alice-user-token"),
+          AtOnce.answers(8, () -> CallerContext.as(alice, tokens::accessToken)));
+      assertEquals(1, entra.grants().tokenRequests.get(), "one exchange for all");
+    }
+  }
+
   @Test
   void missingConsentSaysWhatAnAdministratorMustGrant() throws Exception {
     try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {

@@ -27,6 +27,18 @@ class ServicePrincipalTokensTest {
     }
   }
 
+  /** A fresh server's first calls, all at once: one exchange, shared. */
+  @Test
+  void callersAtOnceShareOneExchange() throws Exception {
+    try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
+      entra.grants().tokenDelayMillis = 500; // every caller asks while the first exchange runs
+      var tokens = new ServicePrincipalTokens(entra.authority(), CLIENT, "s3cret", entra.trust());
+      assertEquals(
+          java.util.Collections.nCopies(8, "sp-token-1"), AtOnce.answers(8, tokens::accessToken));
+      assertEquals(1, entra.grants().tokenRequests.get(), "one exchange for all");
+    }
+  }
+
   @Test
   void aRejectedSecretSaysWhichSettingsToCheck() throws Exception {
     try (EntraStandIn entra = new EntraStandIn(CLIENT, "s3cret")) {
