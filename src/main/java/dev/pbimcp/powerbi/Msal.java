@@ -72,9 +72,10 @@ final class Msal {
           PowerBiException.Kind.TIMEOUT,
           "Entra ID did not answer within " + WAIT_SECONDS + " s. Try again.");
     } catch (InterruptedException e) {
+      // The request ended while Entra was asked: not a timeout of Power BI's, which the breaker
+      // would count.
       Thread.currentThread().interrupt();
-      throw new PowerBiException(
-          PowerBiException.Kind.TIMEOUT, "Interrupted while getting a token.");
+      throw PowerBiException.cancelled();
     }
   }
 

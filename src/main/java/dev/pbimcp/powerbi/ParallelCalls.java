@@ -100,7 +100,7 @@ public class ParallelCalls {
     } catch (InterruptedException e) {
       tasks.forEach(t -> t.cancel(true));
       Thread.currentThread().interrupt();
-      throw new PowerBiException(PowerBiException.Kind.CANCELLED, "The call was cancelled.");
+      throw PowerBiException.cancelled();
     }
     return outcomes;
   }
@@ -109,8 +109,7 @@ public class ParallelCalls {
     try {
       return new Outcome<>(task.get(), null);
     } catch (CancellationException e) {
-      return new Outcome<>(
-          null, new PowerBiException(PowerBiException.Kind.CANCELLED, "The call was cancelled."));
+      return new Outcome<>(null, PowerBiException.cancelled());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         return new Outcome<>(null, r);

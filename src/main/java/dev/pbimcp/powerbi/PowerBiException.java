@@ -59,6 +59,14 @@ public class PowerBiException extends RuntimeException {
     this(kind, message, 0, null, null, null);
   }
 
+  /**
+   * A call interrupted because its request ended (cancelled, timed out): one answer for every place
+   * that waits, and never an outage, so the circuit breaker does not count it.
+   */
+  public static PowerBiException cancelled() {
+    return new PowerBiException(Kind.CANCELLED, "The call was cancelled.");
+  }
+
   public Kind kind() {
     return kind;
   }

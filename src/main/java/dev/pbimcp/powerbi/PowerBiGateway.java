@@ -300,7 +300,7 @@ public class PowerBiGateway {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PowerBiException(PowerBiException.Kind.CANCELLED, "The call was cancelled.");
+      throw PowerBiException.cancelled();
     }
   }
 }

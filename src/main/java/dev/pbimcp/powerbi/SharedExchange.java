@@ -37,16 +37,14 @@ final class SharedExchange {
     try {
       return other.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      // Only what token() completes the future with: a RuntimeException or an Error.
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
-      throw new PowerBiException(
-          PowerBiException.Kind.UNAUTHORIZED,
-          "Entra ID could not be asked for a token. Try again.");
+      throw (RuntimeException) e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PowerBiException(
-          PowerBiException.Kind.TIMEOUT, "Interrupted while getting a token.");
+      throw PowerBiException.cancelled();
     }
   }
 }

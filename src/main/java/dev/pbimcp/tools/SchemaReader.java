@@ -65,11 +65,19 @@ public class SchemaReader {
     InfoRows relationships = first.get(3).get();
     InfoRows roles = AdminViews.readable(first.get(4));
     InfoRows hierarchyRows = AdminViews.readable(first.get(5));
+    boolean rolesFound = AdminViews.any(roles);
+    boolean hierarchiesFound = AdminViews.any(hierarchyRows);
     List<String> second = new ArrayList<>();
-    second.add(AdminViews.any(roles) ? "EVALUATE INFO.TABLEPERMISSIONS()" : null);
-    second.add(AdminViews.any(hierarchyRows) ? "EVALUATE INFO.LEVELS()" : null);
-    List<Outcome<InfoRows>> then =
-        parallel.all(queries(workspaceId, datasetId, second.toArray(String[]::new)));
+    if (rolesFound) {
+      second.add("EVALUATE INFO.TABLEPERMISSIONS()");
+    }
+    if (hierarchiesFound) {
+      second.add("EVALUATE INFO.LEVELS()");
+    }
+    var then =
+        parallel.all(queries(workspaceId, datasetId, second.toArray(String[]::new))).iterator();
+    InfoRows permissions = rolesFound ? AdminViews.readable(then.next()) : null;
+    InfoRows levels = hierarchiesFound ? AdminViews.readable(then.next()) : null;
 
     Map<String, TableInfo> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < tables.size(); i++) {
@@ -143,14 +151,7 @@ public class SchemaReader {
                 relationships.bool(i, "[IsActive]")));
       }
     }
-    AdminViews admin =
-        new AdminViews(
-            tables,
-            columns,
-            roles,
-            AdminViews.readable(then.get(0)),
-            hierarchyRows,
-            AdminViews.readable(then.get(1)));
+    AdminViews admin = new AdminViews(tables, columns, roles, permissions, hierarchyRows, levels);
     Map<String, List<String>> hierarchies = admin.hierarchies();
     List<TableInfo> list =
         byName.values().stream()
@@ -160,14 +161,11 @@ public class SchemaReader {
     return new ModelSchema(list, rels, admin.roles());
   }
 
-  /** One call per DAX query; a null query is no call (its outcome is empty). */
+  /** One call per DAX query. */
   private List<Supplier<InfoRows>> queries(String ws, String ds, String... daxes) {
     List<Supplier<InfoRows>> calls = new ArrayList<>();
     for (String dax : daxes) {
-      calls.add(
-          dax == null
-              ? () -> null
-              : () -> new InfoRows(gateway.query(ws, ds, dax, MAX_ROWS, false, null)));
+      calls.add(() -> new InfoRows(gateway.query(ws, ds, dax, MAX_ROWS, false, null)));
     }
     return calls;
   }

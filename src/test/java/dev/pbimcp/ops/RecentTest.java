@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pbimcp.AtOnce;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,22 +32,15 @@ class RecentTest {
               return runs.incrementAndGet();
             },
             now::get);
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    try {
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  asked.countDown();
-                  return recent.get();
-                }));
-      }
-      for (Future<Integer> a : answers) {
-        assertEquals(1, a.get(10, TimeUnit.SECONDS));
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Future<Integer>> answers =
+        AtOnce.futures(
+            callers,
+            () -> {
+              asked.countDown();
+              return recent.get();
+            });
+    for (Future<Integer> a : answers) {
+      assertEquals(1, a.get(10, TimeUnit.SECONDS));
     }
     assertEquals(1, runs.get());
   }
@@ -70,26 +63,19 @@ class RecentTest {
               return runs.get();
             },
             now::get);
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    try {
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  callersThreads.add(Thread.currentThread());
-                  asked.countDown();
-                  return recent.get();
-                }));
-      }
-      for (Future<Integer> a : answers) {
-        var e =
-            assertThrows(
-                java.util.concurrent.ExecutionException.class, () -> a.get(10, TimeUnit.SECONDS));
-        assertEquals("Power BI did not answer", e.getCause().getMessage());
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Future<Integer>> answers =
+        AtOnce.futures(
+            callers,
+            () -> {
+              callersThreads.add(Thread.currentThread());
+              asked.countDown();
+              return recent.get();
+            });
+    for (Future<Integer> a : answers) {
+      var e =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class, () -> a.get(10, TimeUnit.SECONDS));
+      assertEquals("Power BI did not answer", e.getCause().getMessage());
     }
     assertEquals(1, runs.get(), "one run for all who waited");
     assertEquals(2, recent.get(), "a caller that comes later runs it again");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pbimcp.AtOnce;
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
 import dev.pbimcp.entra.EntraStandIn;

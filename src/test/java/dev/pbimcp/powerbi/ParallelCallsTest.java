@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pbimcp.auth.Caller;
@@ -113,9 +114,15 @@ class ParallelCallsTest {
   @Test
   void withNoThreadToSpareTheCallerRunsEveryCallItself() {
     parallel.stop();
-    Thread caller = Thread.currentThread();
-    Supplier<Boolean> here = () -> Thread.currentThread() == caller;
-    List<ParallelCalls.Outcome<Boolean>> outcomes = parallel.all(List.of(here, here, here));
+    // With the JDK's CallerRunsPolicy the calls would be dropped and never end.
+    List<ParallelCalls.Outcome<Boolean>> outcomes =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10),
+            () -> {
+              Thread caller = Thread.currentThread();
+              Supplier<Boolean> here = () -> Thread.currentThread() == caller;
+              return parallel.all(List.of(here, here, here));
+            });
     assertEquals(List.of(true, true, true), outcomes.stream().map(o -> o.get()).toList());
   }
 

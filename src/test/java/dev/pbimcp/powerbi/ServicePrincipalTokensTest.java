@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pbimcp.AtOnce;
 import dev.pbimcp.entra.EntraStandIn;
 import org.junit.jupiter.api.Test;
 
