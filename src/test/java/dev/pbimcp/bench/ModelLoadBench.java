@@ -1,5 +1,6 @@
 package dev.pbimcp.bench;
 
+import dev.pbimcp.Scratch;
 import dev.pbimcp.emulator.dax.Engine;
 import dev.pbimcp.emulator.project.CoffeeShop;
 import dev.pbimcp.emulator.project.ProjectLoader;
@@ -8,10 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * The project loader benchmark ({@code scripts/bench load [ROWS]}): the example project with its
@@ -25,7 +24,7 @@ public final class ModelLoadBench {
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    Path dir = Files.createTempDirectory("pbimcp-load-bench");
+    Path dir = Scratch.directory("pbimcp-load-bench");
     try {
       Path project = CoffeeShop.copy(dir, "CoffeeShop");
       Path csv = project.resolve("data/Orders.csv");
@@ -57,11 +56,7 @@ public final class ModelLoadBench {
           held / 1e6,
           (q1 - q0) / 1e6);
     } finally {
-      try (Stream<Path> s = Files.walk(dir)) {
-        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      Scratch.remove(dir);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.pbimcp.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pbimcp.Scratch;
 import dev.pbimcp.it.ExtraServer;
 import dev.pbimcp.it.ProcessSample;
 import dev.pbimcp.it.TestDeployments;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class SoakBench {
 
   @Test
   void soak() throws Exception {
-    Path war = Files.createTempDirectory("pbimcp-soak").resolve("pbimcp.war");
+    Path war = Scratch.directory("pbimcp-soak").resolve("pbimcp.war");
     TestDeployments.product().as(ZipExporter.class).exportTo(war.toFile(), true);
     try (ExtraServer server =
         new ExtraServer(

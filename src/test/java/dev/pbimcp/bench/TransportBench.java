@@ -1,5 +1,6 @@
 package dev.pbimcp.bench;
 
+import dev.pbimcp.Scratch;
 import dev.pbimcp.bench.apps.BareApplication;
 import dev.pbimcp.bench.apps.BareResource;
 import dev.pbimcp.bench.apps.SdkAnchor;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
  * call, all {@code tools/call get_powerbi_status}. Every target warms for -Dbench.warmup (60)
  * seconds first; then each is measured -Dbench.seconds (20) at a time, twice, interleaved, and the
  * better pass is kept; then each is measured again at one fixed rate for all, for their latency at
- * the same load. Then time to ready, 1,000 sessions, 1,000 open streams and RSS; then, each on a
- * Liberty of its own, pbimcp alone and the anchor alone under the same load, for their RSS
- * (-Dbench.rss=false leaves that out). It prints numbers and asserts nothing; run it with {@code
- * scripts/bench transport}.
+ * the same load ({@link FixedRate}). Then time to ready, 1,000 sessions, 1,000 open streams and
+ * RSS; then, each on a Liberty of its own, pbimcp alone and the anchor alone under the same load,
+ * for their RSS (-Dbench.rss=false leaves that out). It prints numbers and asserts nothing; run it
+ * with {@code scripts/bench transport}.
  */
 class TransportBench {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
@@ -52,11 +52,12 @@ class TransportBench {
           "pbimcp.max-concurrent-requests", "128",
           "pbimcp.max-queued-requests", "256");
 
-  private static final LoadRunner.Result NONE = new LoadRunner.Result("none", 0, 0, 1, 0, 0);
+  static final String FLOOR = "floor: bare JAX-RS";
+  static final String ANCHOR = "anchor: Java SDK servlet";
 
   @Test
   void measure() throws Exception {
-    Path dir = Files.createTempDirectory("pbimcp-transport-bench");
+    Path dir = Scratch.directory("pbimcp-transport-bench");
     Path product = dir.resolve("pbimcp.war");
     TestDeployments.product().as(ZipExporter.class).exportTo(product.toFile(), true);
     Path bare = dir.resolve("bare.war");
@@ -150,10 +151,9 @@ class TransportBench {
     AtomicLong ids = new AtomicLong();
     Map<String, List<LoadRunner.Call>> targets = new LinkedHashMap<>();
     targets.put(
-        "floor: bare JAX-RS",
-        calls(URI.create(base + "/bare/echo?size=" + size), Map.of(), () -> call(ids, "")));
+        FLOOR, calls(URI.create(base + "/bare/echo?size=" + size), Map.of(), () -> call(ids, "")));
     targets.put(
-        "anchor: Java SDK servlet",
+        ANCHOR,
         calls(
             URI.create(base + "/sdk/mcp"),
             Map.of("Mcp-Session-Id", sdkSession, "MCP-Protocol-Version", "2025-11-25"),
@@ -191,15 +191,15 @@ class TransportBench {
         best.merge(t.getKey(), r, (a, b) -> a.perSecond() >= b.perSecond() ? a : b);
       }
     }
-    double floor = best.getOrDefault("floor: bare JAX-RS", NONE).perSecond();
-    double anchor = best.getOrDefault("anchor: Java SDK servlet", NONE).perSecond();
     System.out.printf("benchmark: tools/call get_powerbi_status, %d-byte answers%n", size);
     for (LoadRunner.Result r : best.values()) {
       System.out.printf(
-          "benchmark: %s   %.2fx floor   %.2fx anchor%n",
-          r, r.perSecond() / floor, r.perSecond() / anchor);
+          "benchmark: %s%s%s%n",
+          r,
+          FixedRate.ratio(r, best.get(FLOOR), LoadRunner.Result::perSecond, "floor"),
+          FixedRate.ratio(r, best.get(ANCHOR), LoadRunner.Result::perSecond, "anchor"));
     }
-    paced(targets, best);
+    FixedRate.compare(targets, best, Duration.ofSeconds(SECONDS));
     long pid = server.pid();
     System.out.printf(
         "benchmark: start to ready %.1f s; RSS after load %.0f MB (-Xmx512m), heap after GC %.0f MB,"
@@ -209,41 +209,6 @@ class TransportBench {
         ProcessSample.heapAfterGc(pid),
         ProcessSample.threads(pid));
     Streams.thousand(base, pid, Sessions.thousand(http, base, pid));
-  }
-
-  /**
-   * Latency at one fixed load for every target (open loop, from each call's due time): at
-   * saturation a target's latency follows from its rate, so p99 is compared here, at -Dbench.rate
-   * calls a second, by default 60% of the slowest target's best rate in this run. Two interleaved
-   * passes; the lower p99 of each target is kept.
-   */
-  private static void paced(
-      Map<String, List<LoadRunner.Call>> targets, Map<String, LoadRunner.Result> saturated)
-      throws Exception {
-    double slowest =
-        saturated.values().stream().mapToDouble(LoadRunner.Result::perSecond).min().orElse(0);
-    double rate = Integer.getInteger("bench.rate", (int) (slowest * 0.6 / 100) * 100).doubleValue();
-    if (rate <= 0) {
-      return;
-    }
-    Map<String, LoadRunner.Result> best = new LinkedHashMap<>();
-    for (int pass = 0; pass < 2; pass++) {
-      for (var t : targets.entrySet()) {
-        LoadRunner.Result r =
-            LoadRunner.paced(t.getKey(), t.getValue(), Duration.ofSeconds(SECONDS), rate);
-        best.merge(t.getKey(), r, (a, b) -> a.p99Ms() <= b.p99Ms() ? a : b);
-      }
-    }
-    System.out.printf(
-        "benchmark: at a fixed %.0f calls/s (open loop, latency from each call's due time)%n",
-        rate);
-    double floor = best.getOrDefault("floor: bare JAX-RS", NONE).p99Ms();
-    double anchor = best.getOrDefault("anchor: Java SDK servlet", NONE).p99Ms();
-    for (LoadRunner.Result r : best.values()) {
-      System.out.printf(
-          "benchmark: %s   p99 %.2fx floor's   %.2fx anchor's%n",
-          r, r.p99Ms() / floor, r.p99Ms() / anchor);
-    }
   }
 
   private static int statusSize(HttpClient http, String base, String session) throws Exception {

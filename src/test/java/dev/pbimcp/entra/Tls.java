@@ -1,5 +1,6 @@
 package dev.pbimcp.entra;
 
+import dev.pbimcp.Scratch;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class Tls {
   final Path pem;
 
   Tls() throws Exception {
-    Path dir = Files.createTempDirectory("pbimcp-tls");
+    Path dir = Scratch.directory("pbimcp-tls");
     keystore = dir.resolve("tls.p12");
     Process keytool =
         new ProcessBuilder(

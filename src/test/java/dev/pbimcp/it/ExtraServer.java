@@ -1,5 +1,6 @@
 package dev.pbimcp.it;
 
+import dev.pbimcp.Scratch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,13 +45,7 @@ public final class ExtraServer implements AutoCloseable {
     Path dir = wlp.resolve("usr/servers").resolve(name);
     Path template = wlp.resolve("usr/servers/pbimcp-it");
     // A fresh directory each time: stale keystores or logs from an earlier run would mislead.
-    if (Files.exists(dir)) {
-      try (var old = Files.walk(dir)) {
-        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
+    Scratch.remove(dir);
     Files.createDirectories(dir.resolve("apps"));
     Files.createDirectories(dir.resolve("configDropins/overrides"));
     // Arquillian deploys its test application into the template's server.xml (deployType xml, for

@@ -1,0 +1,79 @@
+package dev.pbimcp.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The transport benchmark's fixed-rate part, and the ratios both of its tables print. */
+final class FixedRate {
+  private FixedRate() {}
+
+  /**
+   * Latency at one fixed load for every target (open loop, from each call's due time): at
+   * saturation a target's latency follows from its rate, so p99 is compared here, at -Dbench.rate
+   * calls a second, by default 60% of the slowest target's best rate in this run. A pass's p99 at a
+   * fixed rate swings widely (the floor's went from 2.45 to 3.89 ms between two runs, and a
+   * target's ratio to it from 1.16 to 1.51), so -Dbench.paced.passes (5) interleaved passes of
+   * {@code each} are made and each target's median p99 is compared, with the lowest and highest
+   * beside it.
+   */
+  static void compare(
+      Map<String, List<LoadRunner.Call>> targets,
+      Map<String, LoadRunner.Result> saturated,
+      Duration each)
+      throws Exception {
+    double slowest =
+        saturated.values().stream().mapToDouble(LoadRunner.Result::perSecond).min().orElse(0);
+    double rate = Integer.getInteger("bench.rate", (int) (slowest * 0.6 / 100) * 100).doubleValue();
+    int passes = Integer.getInteger("bench.paced.passes", 5);
+    if (rate <= 0 || passes <= 0) {
+      return;
+    }
+    Map<String, List<LoadRunner.Result>> all = new LinkedHashMap<>();
+    for (int pass = 0; pass < passes; pass++) {
+      for (var t : targets.entrySet()) {
+        all.computeIfAbsent(t.getKey(), k -> new ArrayList<>())
+            .add(LoadRunner.paced(t.getKey(), t.getValue(), each, rate));
+      }
+    }
+    System.out.printf(
+        "benchmark: at a fixed %.0f calls/s (open loop, latency from each call's due time), median"
+            + " of %d passes%n",
+        rate, passes);
+    Map<String, LoadRunner.Result> median = new LinkedHashMap<>();
+    all.forEach((name, runs) -> median.put(name, medianByP99(runs)));
+    for (var e : all.entrySet()) {
+      LoadRunner.Result r = median.get(e.getKey());
+      System.out.printf(
+          "benchmark: %s   p99 from %.2f to %.2f ms%s%s%n",
+          r,
+          e.getValue().stream().mapToDouble(LoadRunner.Result::p99Ms).min().orElse(0),
+          e.getValue().stream().mapToDouble(LoadRunner.Result::p99Ms).max().orElse(0),
+          ratio(r, median.get(TransportBench.FLOOR), LoadRunner.Result::p99Ms, "floor's p99"),
+          ratio(r, median.get(TransportBench.ANCHOR), LoadRunner.Result::p99Ms, "anchor's p99"));
+    }
+  }
+
+  /** The pass whose p99 is the median (the lower middle one of an even number). */
+  private static LoadRunner.Result medianByP99(List<LoadRunner.Result> runs) {
+    List<LoadRunner.Result> sorted =
+        runs.stream().sorted(Comparator.comparingDouble(LoadRunner.Result::p99Ms)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  /** " 0.89x floor", or nothing when -Dbench.only left that target out of the run. */
+  static String ratio(
+      LoadRunner.Result r,
+      LoadRunner.Result base,
+      ToDoubleFunction<LoadRunner.Result> measure,
+      String name) {
+    return base == null
+        ? ""
+        : String.format(
+            "   %.2fx %s", measure.applyAsDouble(r) / measure.applyAsDouble(base), name);
+  }
+}
