@@ -28,7 +28,7 @@ class RecentTest {
         new Recent<>(
             Duration.ofSeconds(60),
             () -> {
-              await(asked); // every caller has asked before the one run ends
+              AtOnce.await(asked); // every caller has asked before the one run ends
               return runs.incrementAndGet();
             },
             now::get);
@@ -56,8 +56,9 @@ class RecentTest {
             Duration.ofSeconds(60),
             () -> {
               if (runs.incrementAndGet() == 1) {
-                await(asked);
-                awaitBlocked(callersThreads); // every other caller waits for this run
+                AtOnce.await(asked);
+                AtOnce.untilAll(
+                    callersThreads, Thread.State.BLOCKED); // every other caller waits for this run
                 throw new IllegalStateException("Power BI did not answer");
               }
               return runs.get();
@@ -89,7 +90,7 @@ class RecentTest {
         secondRun(
             () -> {
               renewing.countDown();
-              await(release);
+              AtOnce.await(release);
             });
     assertEquals(1, recent.get());
     now.addAndGet(Duration.ofSeconds(59).toNanos());
@@ -141,23 +142,5 @@ class RecentTest {
           return run;
         },
         now::get);
-  }
-
-  /** Until every thread but this one is blocked (on the first run's lock). */
-  private static void awaitBlocked(java.util.Set<Thread> threads) {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (threads.stream()
-        .anyMatch(t -> t != Thread.currentThread() && t.getState() != Thread.State.BLOCKED)) {
-      assertTrue(System.nanoTime() < end, "the other callers never waited");
-      Thread.onSpinWait();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertTrue(latch.await(10, TimeUnit.SECONDS));
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

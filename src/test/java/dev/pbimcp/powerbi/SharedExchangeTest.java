@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pbimcp.AtOnce;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,23 +33,13 @@ class SharedExchangeTest {
                             "key",
                             () -> {
                               running.countDown();
-                              await(release);
+                              AtOnce.await(release);
                               throw refused;
                             })));
     first.start();
     assertTrue(running.await(10, TimeUnit.SECONDS));
     AtomicReference<Throwable> waiter = new AtomicReference<>();
-    Thread second =
-        new Thread(
-            () -> {
-              try {
-                exchanges.token("key", () -> "a second exchange");
-              } catch (Throwable t) {
-                waiter.set(t);
-              }
-            });
-    second.start();
-    awaitWaiting(second);
+    Thread second = secondCaller(waiter);
     release.countDown();
     second.join(10_000);
     first.join(10_000);
@@ -67,23 +59,13 @@ class SharedExchangeTest {
                     "key",
                     () -> {
                       running.countDown();
-                      await(release);
+                      AtOnce.await(release);
                       return "token";
                     }));
     first.start();
     assertTrue(running.await(10, TimeUnit.SECONDS));
     AtomicReference<Throwable> waiter = new AtomicReference<>();
-    Thread second =
-        new Thread(
-            () -> {
-              try {
-                exchanges.token("key", () -> "a second exchange");
-              } catch (Throwable t) {
-                waiter.set(t);
-              }
-            });
-    second.start();
-    awaitWaiting(second);
+    Thread second = secondCaller(waiter);
     second.interrupt();
     second.join(10_000);
     release.countDown();
@@ -93,19 +75,19 @@ class SharedExchangeTest {
     assertFalse(e.kind().outage());
   }
 
-  private static void awaitWaiting(Thread t) {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (t.getState() != Thread.State.WAITING) {
-      assertTrue(System.nanoTime() < end, "the second caller never waited");
-      Thread.onSpinWait();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertTrue(latch.await(10, TimeUnit.SECONDS));
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A second caller for the same key, started and waiting for the exchange under way. */
+  private Thread secondCaller(AtomicReference<Throwable> failure) {
+    Thread second =
+        new Thread(
+            () -> {
+              try {
+                exchanges.token("key", () -> "a second exchange");
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    second.start();
+    AtOnce.untilAll(List.of(second), Thread.State.WAITING);
+    return second;
   }
 }
