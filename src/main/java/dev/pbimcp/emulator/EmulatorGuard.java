@@ -1,6 +1,6 @@
 package dev.pbimcp.emulator;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * a bearer token, like the service; injected faults are applied here.
  */
 @Provider
-@ApplicationScoped
+@Unproxied
 public class EmulatorGuard implements ContainerRequestFilter {
   private final Emulator emulator;
   private final Faults faults;

@@ -1,14 +1,17 @@
 package dev.pbimcp.http;
 
 import dev.pbimcp.auth.McpPaths;
+import dev.pbimcp.json.JsonBytes;
 import dev.pbimcp.mcp.JsonRpc;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** HTTP responses that carry a JSON-RPC error body, so every client can read why. */
+/**
+ * HTTP responses that carry a JSON-RPC error body, so every client can read why, and the one way a
+ * JSON body is sent on the MCP doors ({@link #json}).
+ */
 final class HttpErrors {
   private HttpErrors() {}
 
@@ -16,10 +19,11 @@ final class HttpErrors {
     return json(status, JsonRpc.error(id, code, message, null));
   }
 
-  static Response json(int status, JsonObject body) {
+  /** A JSON body, sent as its UTF-8 bytes ({@link JsonBytes}): every answer goes this way. */
+  static Response json(int status, JsonValue body) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body.toString())
+        .entity(JsonBytes.of(body))
         .build();
   }
 

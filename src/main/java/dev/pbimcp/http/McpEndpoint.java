@@ -19,7 +19,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
@@ -175,18 +174,15 @@ public class McpEndpoint {
   }
 
   private static Response notInModernEra() {
-    return Response.status(405)
+    return Response.fromResponse(
+            HttpErrors.response(
+                405,
+                null,
+                JsonRpc.METHOD_NOT_FOUND,
+                "Protocol version "
+                    + ProtocolVersions.MODERN
+                    + " has no GET stream and no sessions: POST subscriptions/listen instead."))
         .header("Allow", "POST")
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(
-            JsonRpc.error(
-                    null,
-                    JsonRpc.METHOD_NOT_FOUND,
-                    "Protocol version "
-                        + ProtocolVersions.MODERN
-                        + " has no GET stream and no sessions: POST subscriptions/listen instead.",
-                    null)
-                .toString())
         .build();
   }
 

@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,12 +88,12 @@ public class McpPosts {
 
   private Response initialize(JsonObject request, String owner) {
     McpEngine.Opened opened = engine.initialize(request, owner);
-    Response.ResponseBuilder r =
-        Response.ok(opened.response().toString(), MediaType.APPLICATION_JSON_TYPE);
-    if (opened.session() != null) {
-      r.header(SessionGate.SESSION_HEADER, opened.session().id());
-    }
-    return r.build();
+    Response r = HttpErrors.json(200, opened.response());
+    return opened.session() == null
+        ? r
+        : Response.fromResponse(r)
+            .header(SessionGate.SESSION_HEADER, opened.session().id())
+            .build();
   }
 
   /** Notifications and responses from the client: nothing to answer but 202. */
@@ -153,9 +152,7 @@ public class McpPosts {
         accept(item.asJsonObject(), session);
       }
     }
-    return answered == 0
-        ? Response.accepted().build()
-        : Response.ok(responses.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    return answered == 0 ? Response.accepted().build() : HttpErrors.json(200, responses.build());
   }
 
   private static final Outbound NO_STREAM =

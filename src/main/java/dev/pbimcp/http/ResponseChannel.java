@@ -4,7 +4,6 @@ import dev.pbimcp.mcp.JsonRpc;
 import dev.pbimcp.mcp.Outbound;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.ToIntFunction;
 
@@ -74,10 +73,7 @@ final class ResponseChannel implements Outbound, Workers.Answer {
       ready =
           response == null
               ? Response.accepted().build()
-              : Response.status(status.applyAsInt(response))
-                  .type(MediaType.APPLICATION_JSON_TYPE)
-                  .entity(response.toString())
-                  .build();
+              : HttpErrors.json(status.applyAsInt(response), response);
       notifyAll();
     } else if (state == State.STREAMING) {
       if (response == null) {

@@ -3,11 +3,11 @@ package dev.pbimcp.ops;
 import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.Loopback;
 import dev.pbimcp.auth.OutboundTls;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.mcp.McpConfig;
 import dev.pbimcp.oauth.SignInFailures;
 import dev.pbimcp.powerbi.AppCheck;
 import dev.pbimcp.powerbi.PowerBiException;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with a verdict and, where it is broken, the fix. Cached (PBIMCP_DOCTOR_CACHE_SECONDS, a minute),
  * so a page view does not ask Entra and Power BI again.
  */
-@ApplicationScoped
+@Unproxied
 public class ConnectionDoctor {
 
   /** The checks of one run, and when it ran. */
@@ -56,11 +56,6 @@ public class ConnectionDoctor {
     this.failures = failures;
     this.http = tls == null ? null : tls.httpClient(Duration.ofSeconds(10));
     this.metadata = new MetadataProbe(host, port, http);
-  }
-
-  /** For CDI's proxy. */
-  protected ConnectionDoctor() {
-    this(null, null, null, null, null, "127.0.0.1", 9080, 60);
   }
 
   /** The latest run, made again when the last is older than a minute ({@link Recent}). */

@@ -1,7 +1,7 @@
 package dev.pbimcp.powerbi;
 
 import dev.pbimcp.auth.AzureApp;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Which Power BI the server talks to. With no Azure settings it is the built-in emulator, so the
  * server works out of the box; with AZURE_TENANT_ID and AZURE_CLIENT_ID it is the real service.
  */
-@ApplicationScoped
+@Unproxied
 public class PowerBiSettings {
   /** The Power BI REST API a tenant uses. */
   public static final String SERVICE_URL = "https://api.powerbi.com/v1.0/myorg";
@@ -32,7 +32,7 @@ public class PowerBiSettings {
     this.clientId = clientId.filter(s -> !s.isBlank());
   }
 
-  /** For CDI's proxy. */
+  /** The defaults, for {@link GatewaySettings}' own no-argument constructor. */
   protected PowerBiSettings() {
     this(Optional.empty(), Optional.empty());
   }

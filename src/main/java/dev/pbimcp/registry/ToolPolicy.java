@@ -1,6 +1,6 @@
 package dev.pbimcp.registry;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pbimcp.cdi.Unproxied;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Decides which tools a client may see and call. Read-only mode wins over every other setting: no
  * tool without {@code readOnlyHint} is offered while it is on, which it is by default.
  */
-@ApplicationScoped
+@Unproxied
 public class ToolPolicy {
   /** Below Claude's ~150,000 characters a tool result, with room for the client's framing. */
   public static final int DEFAULT_RESULT_BUDGET = 100_000;
@@ -44,11 +44,6 @@ public class ToolPolicy {
             .filter(s -> !s.isEmpty())
             .map(s -> s.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** For CDI's proxy. */
-  protected ToolPolicy() {
-    this(true, "all", DEFAULT_RESULT_BUDGET);
   }
 
   /** The most characters one tool result may take, all content blocks and structured content. */

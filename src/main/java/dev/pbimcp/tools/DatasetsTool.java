@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.Payloads.Workspace;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
@@ -7,13 +8,12 @@ import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code get_powerbi_datasets}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("models")
 public class DatasetsTool extends PowerBiTool<DatasetsTool.Input, DatasetsTool.Output> {
 
@@ -41,11 +41,6 @@ public class DatasetsTool extends PowerBiTool<DatasetsTool.Input, DatasetsTool.O
             + " get_powerbi_model_schema and execute_powerbi_query.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected DatasetsTool() {
-    this(null);
   }
 
   @Override

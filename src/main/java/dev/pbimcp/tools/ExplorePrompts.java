@@ -1,18 +1,18 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.registry.Content;
 import dev.pbimcp.registry.McpPrompt;
 import dev.pbimcp.registry.Messages;
 import dev.pbimcp.registry.PromptDefinition;
 import dev.pbimcp.registry.PromptDefinition.Argument;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
 /** Prompts that help a model explore a semantic model and write DAX against it. */
-@ApplicationScoped
+@Unproxied
 public class ExplorePrompts {
 
   @Produces

@@ -1,19 +1,19 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.QueryResult;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 
 /** {@code find_powerbi_values}: the exact values of a column that match a text. */
-@ApplicationScoped
+@Unproxied
 @Toolset("models")
 public class FindValuesTool extends PowerBiTool<FindValuesTool.Input, FindValuesTool.Output> {
 
@@ -53,11 +53,6 @@ public class FindValuesTool extends PowerBiTool<FindValuesTool.Input, FindValues
             + " on names the user typed loosely.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected FindValuesTool() {
-    this(null);
   }
 
   @Override

@@ -1,16 +1,16 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code list_powerbi_dashboards}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("content")
 public class ListDashboardsTool
     extends PowerBiTool<ListDashboardsTool.Input, ListDashboardsTool.Output> {
@@ -52,11 +52,6 @@ public class ListDashboardsTool
             + " semantic model behind each tile.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected ListDashboardsTool() {
-    this(null);
   }
 
   @Override

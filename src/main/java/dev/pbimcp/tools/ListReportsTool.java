@@ -1,16 +1,16 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code list_powerbi_reports}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("content")
 public class ListReportsTool extends PowerBiTool<ListReportsTool.Input, ListReportsTool.Output> {
 
@@ -43,11 +43,6 @@ public class ListReportsTool extends PowerBiTool<ListReportsTool.Input, ListRepo
             + " question about a report can be answered by querying its model.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected ListReportsTool() {
-    this(null);
   }
 
   @Override

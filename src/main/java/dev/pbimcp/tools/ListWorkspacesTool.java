@@ -1,17 +1,17 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.Payloads.Workspace;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code list_powerbi_workspaces}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("workspaces")
 public class ListWorkspacesTool
     extends PowerBiTool<ListWorkspacesTool.Input, ListWorkspacesTool.Output> {
@@ -58,11 +58,6 @@ public class ListWorkspacesTool
             + " name, a page at a time. Use it to find the workspace_id other tools need.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected ListWorkspacesTool() {
-    this(null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.powerbi.QueryResult;
@@ -11,7 +12,6 @@ import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolPolicy;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (PBIMCP_RESULT_MAX_CHARS, shared by the queries): the preview shrinks first, then the CSV is cut
  * at a row boundary, and the answer says how many rows each holds. Nothing is capped silently.
  */
-@ApplicationScoped
+@Unproxied
 @Toolset("query")
 public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
 
@@ -134,11 +134,6 @@ public class QueryTool extends PowerBiTool<QueryTool.Input, QueryTool.Output> {
     this.budget = policy == null ? ToolPolicy.DEFAULT_RESULT_BUDGET : policy.resultBudget();
     this.defaultPreview = Math.max(1, defaultPreview);
     this.allowImpersonation = allowImpersonation;
-  }
-
-  /** For CDI's proxy. */
-  protected QueryTool() {
-    this(null, null, null, 100, false);
   }
 
   @Override

@@ -1,16 +1,16 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** {@code get_powerbi_refresh_history}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("refresh")
 public class RefreshHistoryTool
     extends PowerBiTool<RefreshHistoryTool.Input, RefreshHistoryTool.Output> {
@@ -48,11 +48,6 @@ public class RefreshHistoryTool
             + " error), to judge how fresh its data is.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected RefreshHistoryTool() {
-    this(null);
   }
 
   @Override

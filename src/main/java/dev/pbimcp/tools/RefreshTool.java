@@ -1,12 +1,12 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * read-only mode is on (the default); asks the user to confirm when the client supports
  * elicitation.
  */
-@ApplicationScoped
+@Unproxied
 @Toolset("refresh")
 public class RefreshTool extends PowerBiTool<RefreshTool.Input, RefreshTool.Output> {
   /** How Power BI tells the model's owner about the refresh. */
@@ -55,11 +55,6 @@ public class RefreshTool extends PowerBiTool<RefreshTool.Input, RefreshTool.Outp
             + " first.",
         ToolAnnotations.write(false, false, true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected RefreshTool() {
-    this(null);
   }
 
   @Override

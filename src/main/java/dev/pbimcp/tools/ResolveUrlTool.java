@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.Payloads.Report;
 import dev.pbimcp.powerbi.Payloads.SemanticModel;
 import dev.pbimcp.powerbi.PowerBiGateway;
@@ -8,14 +9,13 @@ import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code resolve_powerbi_url}: a pasted Power BI link to the ids the other tools need. */
-@ApplicationScoped
+@Unproxied
 @Toolset("models")
 public class ResolveUrlTool extends PowerBiTool<ResolveUrlTool.Input, ResolveUrlTool.Output> {
   private static final Pattern LINK =
@@ -54,11 +54,6 @@ public class ResolveUrlTool extends PowerBiTool<ResolveUrlTool.Input, ResolveUrl
             + " get_powerbi_model_schema and execute_powerbi_query.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected ResolveUrlTool() {
-    this(null);
   }
 
   @Override

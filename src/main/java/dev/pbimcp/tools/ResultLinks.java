@@ -2,6 +2,7 @@ package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.Caller;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.json.Jsonp;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
@@ -13,7 +14,6 @@ import dev.pbimcp.registry.ResourceTemplateDescriptor;
 import dev.pbimcp.registry.Signer;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.ToolPolicy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * first row, the user it belongs to, its expiry), so any instance serves it by running the query
  * again, and to anyone but its owner it does not exist.
  */
-@ApplicationScoped
+@Unproxied
 public class ResultLinks implements ResourceProvider {
   static final String PREFIX = "pbimcp://query-results/";
   static final Duration LIFETIME = Duration.ofHours(1);
@@ -45,11 +45,6 @@ public class ResultLinks implements ResourceProvider {
     this.gateway = gateway;
     this.budget = policy == null ? ToolPolicy.DEFAULT_RESULT_BUDGET : policy.resultBudget();
     this.clock = Clock.systemUTC();
-  }
-
-  /** For CDI's proxy. */
-  protected ResultLinks() {
-    this(null, null, null);
   }
 
   /** A link to the rows of a query's answer from {@code offset} on, for the current caller. */

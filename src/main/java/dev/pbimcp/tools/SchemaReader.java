@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.ParallelCalls;
 import dev.pbimcp.powerbi.ParallelCalls.Outcome;
 import dev.pbimcp.powerbi.PowerBiGateway;
@@ -8,7 +9,6 @@ import dev.pbimcp.tools.ModelSchema.ColumnInfo;
 import dev.pbimcp.tools.ModelSchema.MeasureInfo;
 import dev.pbimcp.tools.ModelSchema.RelationshipInfo;
 import dev.pbimcp.tools.ModelSchema.TableInfo;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * (unlike INFO.*, which needs model admin). Hidden objects and RowNumber columns are left out
  * unless asked for.
  */
-@ApplicationScoped
+@Unproxied
 public class SchemaReader {
   private static final int MAX_ROWS = 50_000;
 
@@ -33,11 +33,6 @@ public class SchemaReader {
   public SchemaReader(PowerBiGateway gateway, ParallelCalls parallel) {
     this.gateway = gateway;
     this.parallel = parallel;
-  }
-
-  /** For CDI's proxy. */
-  protected SchemaReader() {
-    this(null, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
 import dev.pbimcp.registry.ResourceContents;
@@ -7,7 +8,6 @@ import dev.pbimcp.registry.ResourceProvider;
 import dev.pbimcp.registry.ResourceTemplateDescriptor;
 import dev.pbimcp.registry.ToolException;
 import dev.pbimcp.registry.TypedTool;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A resource template per semantic model: its schema as JSON, for clients that attach context. */
-@ApplicationScoped
+@Unproxied
 public class SchemaResources implements ResourceProvider {
   static final String TEMPLATE = "powerbi://workspaces/{workspace_id}/models/{dataset_id}/schema";
   private static final Pattern URI =
@@ -30,11 +30,6 @@ public class SchemaResources implements ResourceProvider {
   public SchemaResources(SchemaReader reader, PowerBiGateway gateway) {
     this.reader = reader;
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected SchemaResources() {
-    this(null, null);
   }
 
   @Override

@@ -1,15 +1,15 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 
 /** {@code get_powerbi_model_schema}. */
-@ApplicationScoped
+@Unproxied
 @Toolset("models")
 public class SchemaTool extends PowerBiTool<SchemaTool.Input, ModelSchema> {
 
@@ -35,11 +35,6 @@ public class SchemaTool extends PowerBiTool<SchemaTool.Input, ModelSchema> {
             + " it before execute_powerbi_query; pass table to narrow a large model.",
         ToolAnnotations.readOnly(true));
     this.reader = reader;
-  }
-
-  /** For CDI's proxy. */
-  protected SchemaTool() {
-    this(null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pbimcp.tools;
 
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.powerbi.Payloads.Workspace;
 import dev.pbimcp.powerbi.PowerBiException;
 import dev.pbimcp.powerbi.PowerBiGateway;
@@ -7,14 +8,13 @@ import dev.pbimcp.registry.Param;
 import dev.pbimcp.registry.ToolAnnotations;
 import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.Toolset;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code search_powerbi_models}: find semantic models by name across workspaces. */
-@ApplicationScoped
+@Unproxied
 @Toolset("models")
 public class SearchModelsTool extends PowerBiTool<SearchModelsTool.Input, DatasetsTool.Output> {
 
@@ -40,11 +40,6 @@ public class SearchModelsTool extends PowerBiTool<SearchModelsTool.Input, Datase
             + " Use it when the user names a model (\"the sales model\") but not a workspace.",
         ToolAnnotations.readOnly(true));
     this.gateway = gateway;
-  }
-
-  /** For CDI's proxy. */
-  protected SearchModelsTool() {
-    this(null);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.pbimcp.tools;
 
 import dev.pbimcp.auth.AuthSettings;
 import dev.pbimcp.auth.CallerContext;
+import dev.pbimcp.cdi.Unproxied;
 import dev.pbimcp.ops.Check;
 import dev.pbimcp.ops.ConnectionDoctor;
 import dev.pbimcp.ops.Recent;
@@ -15,7 +16,6 @@ import dev.pbimcp.registry.ToolContext;
 import dev.pbimcp.registry.ToolPolicy;
 import dev.pbimcp.registry.Toolset;
 import dev.pbimcp.registry.TypedTool;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code get_powerbi_status}: what this server is and which Power BI it talks to. */
-@ApplicationScoped
+@Unproxied
 @Toolset("status")
 public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
 
@@ -120,11 +120,6 @@ public class StatusTool extends TypedTool<StatusTool.Input, StatusTool.Status> {
     this.connectionDoctor = connectionDoctor;
     this.probe = new Recent<>(Duration.ofSeconds(checkSeconds), this::askPowerBi);
     this.adminRole = adminRole;
-  }
-
-  /** For CDI's proxy. */
-  protected StatusTool() {
-    this(null, null, null, null, null, null, 30, "");
   }
 
   @Override
