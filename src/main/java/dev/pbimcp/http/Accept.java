@@ -2,7 +2,6 @@ package dev.pbimcp.http;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one reading of {@code Accept} for every door. A stream is sent only to a client that names
@@ -26,33 +25,82 @@ final class Accept {
     return names(headers.getRequestHeader(HttpHeaders.ACCEPT), "text/html");
   }
 
+  /**
+   * Whether a range of the values is {@code type} (letters in any case) with a non-zero q. Read by
+   * index, since every request reads it: splitting made arrays and strings for each range.
+   */
   private static boolean names(List<String> values, String type) {
     if (values == null) {
       return false;
     }
     for (String value : values) {
-      for (String range : value.split(",")) {
-        String[] parts = range.split(";");
-        if (parts[0].strip().toLowerCase(Locale.ROOT).equals(type) && quality(parts) > 0) {
+      for (int from = 0; from <= value.length(); ) {
+        int end = value.indexOf(',', from);
+        end = end < 0 ? value.length() : end;
+        if (range(value, from, end, type)) {
           return true;
         }
+        from = end + 1;
       }
     }
     return false;
   }
 
-  /** The range's q (1 when absent); a q that is not a number counts as 0, never as a yes. */
-  private static double quality(String[] parts) {
-    for (int i = 1; i < parts.length; i++) {
-      String p = parts[i].strip();
-      if (p.length() > 1 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.indexOf('=') == 1) {
+  /** Whether {@code value[from, end)}, one range, is the type with a non-zero q. */
+  private static boolean range(String value, int from, int end, String type) {
+    int semi = value.indexOf(';', from);
+    int typeEnd = semi < 0 || semi > end ? end : semi;
+    int a = first(value, from, typeEnd);
+    int b = last(value, a, typeEnd);
+    if (b - a != type.length()) {
+      return false;
+    }
+    for (int i = 0; i < b - a; i++) {
+      char c = value.charAt(a + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != type.charAt(i)) {
+        return false;
+      }
+    }
+    return typeEnd == end || quality(value, typeEnd + 1, end) > 0;
+  }
+
+  /**
+   * The q among the parameters in {@code value[from, end)} (1 when absent); a q that is not a
+   * number counts as 0, never as a yes.
+   */
+  private static double quality(String value, int from, int end) {
+    while (from < end) {
+      int semi = value.indexOf(';', from);
+      int next = semi < 0 || semi > end ? end : semi;
+      int a = first(value, from, next);
+      int b = last(value, a, next);
+      if (b - a > 1
+          && (value.charAt(a) == 'q' || value.charAt(a) == 'Q')
+          && value.charAt(a + 1) == '=') {
         try {
-          return Double.parseDouble(p.substring(2).strip());
+          return Double.parseDouble(value.substring(a + 2, b).strip());
         } catch (NumberFormatException e) {
           return 0;
         }
       }
+      from = next + 1;
     }
     return 1;
+  }
+
+  /** The first index in [from, end) past spaces and tabs (HTTP's optional whitespace). */
+  private static int first(String s, int from, int end) {
+    while (from < end && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of [from, end) without its trailing spaces and tabs. */
+  private static int last(String s, int from, int end) {
+    while (end > from && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return end;
   }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
  * JSON body is sent on the MCP doors ({@link #json}).
  */
 final class HttpErrors {
+  /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
+  static final int RETRY_AFTER_SECONDS = 2;
+
   private HttpErrors() {}
 
   static Response response(int status, JsonValue id, int code, String message) {
@@ -44,5 +47,21 @@ final class HttpErrors {
 
   static WebApplicationException fail(int status, int code, String message) {
     return new WebApplicationException(response(status, null, code, message));
+  }
+
+  /** 503 with Retry-After and a JSON-RPC error saying what is full and when to try again. */
+  static Response busy(JsonValue id, String what) {
+    return Response.fromResponse(
+            response(
+                503,
+                id,
+                JsonRpc.SERVER_ERROR,
+                "The server is busy: it already "
+                    + what
+                    + " as it may. Retry after "
+                    + RETRY_AFTER_SECONDS
+                    + " s."))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
   }
 }

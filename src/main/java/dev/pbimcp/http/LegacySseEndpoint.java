@@ -146,7 +146,7 @@ public class LegacySseEndpoint {
             ? request(connection, session, m, caller)
             : workers.submit(caller, () -> process(connection, kind, m));
     if (!started) {
-      return Workers.busy(m.get("id"), Workers.REQUESTS);
+      return HttpErrors.busy(m.get("id"), Workers.REQUESTS);
     }
     return Response.accepted().build();
   }

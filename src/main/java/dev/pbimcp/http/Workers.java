@@ -46,10 +46,7 @@ import java.util.logging.Logger;
 public class Workers {
   private static final Logger LOG = Logger.getLogger(Workers.class.getName());
 
-  /** What a refused client is told to wait: long enough for a burst to drain, short to a user. */
-  static final int RETRY_AFTER_SECONDS = 2;
-
-  /** What is full, in the busy answer's words. */
+  /** What is full, in the words of {@link HttpErrors#busy}. */
   static final String REQUESTS = "works on as many requests";
 
   static final String STREAMS = "holds as many open streams";
@@ -209,7 +206,7 @@ public class Workers {
     Where where = sse && exchange.talksWhileRunning() ? Where.APART : Where.HERE;
     return run(exchange, channel, id, caller, where, work)
         ? channel.await(id, settings.answerWaitMillis())
-        : busy(id, REQUESTS);
+        : HttpErrors.busy(id, REQUESTS);
   }
 
   /** Runs quick work with no answer to time (a notification, initialize); false when saturated. */
@@ -278,12 +275,12 @@ public class Workers {
    */
   void stream(AsyncResponse async, Supplier<StreamingOutput> open) {
     if (streamsFull()) {
-      async.resume(busy(null, STREAMS));
+      async.resume(HttpErrors.busy(null, STREAMS));
       return;
     }
     Response r = SseWriter.response(counted(open.get()));
     if (!write(() -> async.resume(r))) {
-      async.resume(busy(null, STREAMS));
+      async.resume(HttpErrors.busy(null, STREAMS));
     }
   }
 
@@ -297,22 +294,6 @@ public class Workers {
         openStreams.decrementAndGet();
       }
     };
-  }
-
-  /** 503 with Retry-After and a JSON-RPC error saying what is full and when to try again. */
-  static Response busy(JsonValue id, String what) {
-    return Response.fromResponse(
-            HttpErrors.response(
-                503,
-                id,
-                JsonRpc.SERVER_ERROR,
-                "The server is busy: it already "
-                    + what
-                    + " as it may. Retry after "
-                    + RETRY_AFTER_SECONDS
-                    + " s."))
-        .header("Retry-After", RETRY_AFTER_SECONDS)
-        .build();
   }
 
   private boolean streamsFull() {

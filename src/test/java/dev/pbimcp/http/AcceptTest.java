@@ -24,4 +24,18 @@ class AcceptTest {
     assertFalse(Accept.eventStream(List.of("text/event-stream;q=\"")));
     assertTrue(Accept.eventStream(List.of("text/event-stream;;charset=utf-8")));
   }
+
+  @Test
+  void rangesAreReadWhereverTheCommasSemicolonsAndSpacesFall() {
+    assertTrue(Accept.eventStream(List.of("application/json,\ttext/event-stream\t;\tq=0.1 ")));
+    assertTrue(Accept.eventStream(List.of(",, text/event-stream ,")));
+    assertTrue(Accept.eventStream(List.of("text/event-stream;charset=utf-8;q=1")));
+    assertTrue(Accept.eventStream(List.of("text/plain;q=0, text/event-stream")));
+    assertFalse(Accept.eventStream(List.of("text/event-stream;q=0, application/json;q=1")));
+    assertFalse(Accept.eventStream(List.of("text/event-streams", "text/event-strea")));
+    assertFalse(Accept.eventStream(List.of("text/event-stream;q=0;q=1")), "the first q counts");
+    assertFalse(Accept.eventStream(List.of("text/event-stream;q=NaN")));
+    assertFalse(Accept.eventStream(List.of("", ",", ";", "text/event-stream;q=")));
+    assertTrue(Accept.eventStream(List.of("text/event-stream;Q=0.001;x=\"a,b\"")));
+  }
 }

@@ -75,7 +75,7 @@ final class ModelReader {
     }
     List<Model.Relationship> rels = new ArrayList<>();
     for (ModelNode r : relationships) {
-      Model.Relationship rel = relationship(r, tables);
+      Model.Relationship rel = RelationshipReader.read(r, tables, skipped, problems);
       if (rel != null) {
         rels.add(rel);
       }
@@ -276,96 +276,6 @@ final class ModelReader {
         source);
   }
 
-  private Model.Relationship relationship(ModelNode r, List<Table> tables) {
-    String[] from = end(r, "from");
-    String[] to = end(r, "to");
-    String fromCard = r.text("fromCardinality") == null ? "many" : r.text("fromCardinality");
-    String toCard = r.text("toCardinality") == null ? "one" : r.text("toCardinality");
-    if (fromCard.equalsIgnoreCase("many") && toCard.equalsIgnoreCase("many")) {
-      leftOut(
-          r,
-          "the relationship "
-              + ref(from)
-              + " -> "
-              + ref(to)
-              + " is many-to-many, which the emulator does not serve.");
-      return null;
-    }
-    boolean oneToOne = fromCard.equalsIgnoreCase("one") && toCard.equalsIgnoreCase("one");
-    if (fromCard.equalsIgnoreCase("one") && !oneToOne) {
-      String[] t = from;
-      from = to;
-      to = t;
-    }
-    for (String[] end : List.of(from, to)) {
-      Table t =
-          tables.stream().filter(x -> x.name().equalsIgnoreCase(end[0])).findFirst().orElse(null);
-      if (t == null) {
-        if (skipped.contains(key(end[0], null))) {
-          leftOut(
-              r,
-              "the relationship "
-                  + ref(from)
-                  + " -> "
-                  + ref(to)
-                  + " is left out with table '"
-                  + end[0]
-                  + "'.");
-          return null;
-        }
-        throw new ModelFileException(
-            r.file,
-            r.line,
-            "the relationship names table '" + end[0] + "', which the model does not have.");
-      }
-      if (t.columnIndex(end[1]) < 0) {
-        throw new ModelFileException(
-            r.file,
-            r.line,
-            "the relationship names column "
-                + ref(end)
-                + ", which table '"
-                + end[0]
-                + "' does not have.");
-      }
-    }
-    String behavior = r.text("crossFilteringBehavior");
-    boolean both = oneToOne || (behavior != null && behavior.equalsIgnoreCase("bothDirections"));
-    if (behavior != null
-        && !Set.of("onedirection", "bothdirections", "automatic")
-            .contains(behavior.toLowerCase(Locale.ROOT))) {
-      throw new ModelFileException(
-          r.file,
-          r.lineOf("crossFilteringBehavior"),
-          "crossFilteringBehavior is oneDirection, bothDirections or automatic, not '"
-              + behavior
-              + "'.");
-    }
-    return new Model.Relationship(from[0], from[1], to[0], to[1], r.flag("isActive", true), both);
-  }
-
-  /** One end of a relationship: TMSL's fromTable and fromColumn, or TMDL's Table.Column. */
-  private static String[] end(ModelNode r, String side) {
-    String column = r.text(side + "Column");
-    if (column == null) {
-      throw new ModelFileException(
-          r.file,
-          r.line,
-          "the relationship '"
-              + r.name
-              + "' has no "
-              + side
-              + "Column: write '"
-              + side
-              + "Column: Table.Column'.");
-    }
-    String table = r.text(side + "Table");
-    if (table != null) {
-      return new String[] {table, column};
-    }
-    return TmdlParser.columnRef(r.file, r.lineOf(side + "Column"), column);
-  }
-
   private Model.Role role(ModelNode n) {
     List<Model.TableFilter> filters = new ArrayList<>();
     for (ModelNode p : n.children("tablePermission")) {
@@ -393,7 +303,7 @@ final class ModelReader {
   }
 
   private void leftOut(ModelNode n, String message) {
-    problems.add(new Problem(n.file, n.line, message));
+    problems.add(Problem.at(n, message));
   }
 
   private static String description(ModelNode n) {
@@ -402,9 +312,5 @@ final class ModelReader {
 
   static String key(String table, String column) {
     return (table + (column == null ? "" : "[" + column + "]")).toLowerCase(Locale.ROOT);
-  }
-
-  private static String ref(String[] end) {
-    return "'" + end[0] + "'[" + end[1] + "]";
   }
 }

@@ -277,65 +277,28 @@ final class TmdlParser {
   }
 
   /**
-   * A property value in double quotes (text) or single quotes (a name) is unquoted, a doubled quote
-   * inside made single.
+   * A property value that is one string in double quotes (text) or one name in single quotes is
+   * unquoted, a doubled quote inside made single. A value that only starts and ends with a quote,
+   * such as {@code 'Sales Order'.'Order Key'}, is kept as written.
    */
   private static String unquote(String v) {
-    for (String q : new String[] {"\"", "'"}) {
-      if (v.length() >= 2 && v.startsWith(q) && v.endsWith(q)) {
-        return v.substring(1, v.length() - 1).replace(q + q, q);
+    char q = v.isEmpty() ? 0 : v.charAt(0);
+    if (v.length() < 2 || (q != '"' && q != '\'')) {
+      return v;
+    }
+    StringBuilder b = new StringBuilder(v.length());
+    for (int i = 1; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c != q) {
+        b.append(c);
+      } else if (i + 1 < v.length() && v.charAt(i + 1) == q) {
+        b.append(q);
+        i++;
+      } else {
+        return i == v.length() - 1 ? b.toString() : v;
       }
     }
     return v;
-  }
-
-  /** Splits a column reference as TMDL writes it: {@code Table.Column}, either part quoted. */
-  static String[] columnRef(String file, int line, String ref) {
-    List<String> parts = new ArrayList<>();
-    int i = 0;
-    while (i < ref.length()) {
-      if (ref.charAt(i) == '\'') {
-        StringBuilder b = new StringBuilder();
-        i++;
-        while (true) {
-          if (i >= ref.length()) {
-            throw new ModelFileException(
-                file, line, "the reference " + ref + " has no closing quote.");
-          }
-          if (ref.charAt(i) == '\'') {
-            if (i + 1 < ref.length() && ref.charAt(i + 1) == '\'') {
-              b.append('\'');
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          b.append(ref.charAt(i++));
-        }
-        parts.add(b.toString());
-      } else {
-        int dot = ref.indexOf('.', i);
-        parts.add(ref.substring(i, dot < 0 ? ref.length() : dot).strip());
-        i = dot < 0 ? ref.length() : dot;
-      }
-      if (i < ref.length()) {
-        if (ref.charAt(i) != '.') {
-          throw new ModelFileException(
-              file, line, "expected '.' between table and column in " + ref + ".");
-        }
-        i++;
-      }
-    }
-    if (parts.size() != 2 || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
-      throw new ModelFileException(
-          file,
-          line,
-          "expected a column as Table.Column (quote names with spaces or dots: 'My Table'.'My Column'), not "
-              + ref
-              + ".");
-    }
-    return parts.toArray(String[]::new);
   }
 
   private ModelFileException error(int lineNo, String message) {

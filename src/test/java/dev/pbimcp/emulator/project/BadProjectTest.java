@@ -183,6 +183,61 @@ class BadProjectTest {
   }
 
   /**
+   * A many-to-many relationship, and one to a table that is left out, are left out and reported;
+   * the rest load, a quoted end among them.
+   */
+  @Test
+  void relationshipsTheEngineCannotServeAreLeftOut() throws Exception {
+    Path p = project();
+    Path definition = p.resolve("CoffeeShop.SemanticModel/definition");
+    Files.writeString(
+        definition.resolve("tables/Live.tmdl"),
+        "table Live\n\n\tcolumn ShopId\n\t\tdataType: int64\n\t\tsourceColumn: ShopId\n\n"
+            + "\tpartition Live = m\n\t\tmode: directQuery\n\t\tsource = Sql.Database(\"db\", \"x\")\n");
+    Path rels = definition.resolve("relationships.tmdl");
+    edit(rels, "\tfromColumn: Orders.ShopId", "\tfromColumn: 'Orders'.'ShopId'");
+    Files.writeString(
+        rels,
+        Files.readString(rels)
+            + "\nrelationship many\n\tfromColumn: Orders.Product\n\ttoColumn: Shop.City\n"
+            + "\ttoCardinality: many\n"
+            + "\nrelationship live\n\tfromColumn: Live.ShopId\n\ttoColumn: Shop.ShopId\n");
+    ProjectLoader.Loaded m = ProjectLoader.load(p).get(0);
+    assertTrue(m.ok(), m.error());
+    String where = "CoffeeShop/CoffeeShop.SemanticModel/definition/relationships.tmdl:";
+    assertEquals(
+        List.of(
+            TABLES
+                + "Live.tmdl:7: table 'Live' has a directQuery partition; the emulator serves import"
+                + " tables (rows from CSV) and calculated tables only.",
+            where
+                + "9: the relationship 'Orders'[Product] -> 'Shop'[City] is many-to-many, which the"
+                + " emulator does not serve.",
+            where
+                + "14: the relationship 'Live'[ShopId] -> 'Shop'[ShopId] is left out with table"
+                + " 'Live'."),
+        m.problems().stream().map(Problem::toString).toList());
+    assertEquals(2, m.model().relationships().size());
+    assertEquals("ShopId", m.model().relationships().get(0).fromColumn());
+  }
+
+  @Test
+  void aRelationshipToAColumnTheModelDoesNotHave() throws Exception {
+    Path p = project();
+    Path rels = p.resolve("CoffeeShop.SemanticModel/definition/relationships.tmdl");
+    edit(rels, "\ttoColumn: Shop.ShopId", "\ttoColumn: Shop.Id");
+    assertEquals(
+        "CoffeeShop/CoffeeShop.SemanticModel/definition/relationships.tmdl:1: the relationship"
+            + " names column 'Shop'[Id], which table 'Shop' does not have.",
+        failure(p));
+    edit(rels, "\ttoColumn: Shop.Id", "\ttoColumn: 'Shop.ShopId");
+    assertEquals(
+        "CoffeeShop/CoffeeShop.SemanticModel/definition/relationships.tmdl:3: the reference"
+            + " 'Shop.ShopId has no closing quote.",
+        failure(p));
+  }
+
+  /**
    * The error names the line of the DAX that fails, and the position in it from its first
    * character.
    */
