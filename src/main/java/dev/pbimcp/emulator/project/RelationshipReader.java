@@ -24,15 +24,7 @@ final class RelationshipReader {
     String fromCard = r.text("fromCardinality") == null ? "many" : r.text("fromCardinality");
     String toCard = r.text("toCardinality") == null ? "one" : r.text("toCardinality");
     if (fromCard.equalsIgnoreCase("many") && toCard.equalsIgnoreCase("many")) {
-      problems.add(
-          Problem.at(
-              r,
-              "the relationship "
-                  + ref(from)
-                  + " -> "
-                  + ref(to)
-                  + " is many-to-many, which the emulator does not serve."));
-      return null;
+      return leftOut(problems, r, from, to, "is many-to-many, which the emulator does not serve.");
     }
     boolean oneToOne = fromCard.equalsIgnoreCase("one") && toCard.equalsIgnoreCase("one");
     if (fromCard.equalsIgnoreCase("one") && !oneToOne) {
@@ -45,17 +37,7 @@ final class RelationshipReader {
           tables.stream().filter(x -> x.name().equalsIgnoreCase(end[0])).findFirst().orElse(null);
       if (t == null) {
         if (skipped.contains(ModelReader.key(end[0], null))) {
-          problems.add(
-              Problem.at(
-                  r,
-                  "the relationship "
-                      + ref(from)
-                      + " -> "
-                      + ref(to)
-                      + " is left out with table '"
-                      + end[0]
-                      + "'."));
-          return null;
+          return leftOut(problems, r, from, to, "is left out with table '" + end[0] + "'.");
         }
         throw new ModelFileException(
             r.file,
@@ -108,6 +90,13 @@ final class RelationshipReader {
       return new String[] {table, column};
     }
     return columnRef(r.file, r.lineOf(side + "Column"), column);
+  }
+
+  /** Reports the relationship left out, and why; null, as {@link #read} returns then. */
+  private static Model.Relationship leftOut(
+      List<Problem> problems, ModelNode r, String[] from, String[] to, String why) {
+    problems.add(Problem.at(r, "the relationship " + ref(from) + " -> " + ref(to) + " " + why));
+    return null;
   }
 
   private static String ref(String[] end) {
