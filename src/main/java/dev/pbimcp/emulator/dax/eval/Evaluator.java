@@ -156,7 +156,7 @@ public final class Evaluator {
       return eval(vb.body(), e);
     }
     if (n instanceof Node.TableCtor t) {
-      return Tables.constructor(this, t, env);
+      return LiteralTables.constructor(this, t, env);
     }
     throw new DaxException(n.line(), n.column(), "This expression cannot be evaluated here.");
   }

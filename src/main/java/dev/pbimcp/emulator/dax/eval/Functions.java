@@ -15,6 +15,7 @@ final class Functions {
     Dates.register(ALL);
     Aggregates.register(ALL);
     Tables.register(ALL);
+    LiteralTables.register(ALL);
     SetTables.register(ALL);
     Summaries.register(ALL);
     Calculate.register(ALL);
