@@ -1,6 +1,6 @@
 package dev.pbimcp.http;
 
-import dev.pbimcp.json.Jsonp;
+import dev.pbimcp.json.JsonTree;
 import dev.pbimcp.mcp.JsonRpc;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -81,8 +81,8 @@ final class JsonBodies {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    try (var reader = Jsonp.createReader(new StringReader(text))) {
-      return reader.readValue();
+    try {
+      return JsonTree.read(new StringReader(text));
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }

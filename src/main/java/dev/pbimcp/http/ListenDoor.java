@@ -26,9 +26,10 @@ public class ListenDoor implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if ("POST".equals(request.getMethod())
-        && isMcp(request.getUriInfo().getPath())
-        && LISTEN.equals(strip(request.getHeaderString("Mcp-Method")))) {
+    // The header first: it is absent from almost every POST, and the path costs RESTEasy a parse.
+    if (LISTEN.equals(strip(request.getHeaderString("Mcp-Method")))
+        && "POST".equals(request.getMethod())
+        && isMcp(request.getUriInfo().getPath())) {
       request.setRequestUri(request.getUriInfo().getBaseUri().resolve("mcp/" + PATH));
     }
   }

@@ -20,6 +20,11 @@ final class HeaderValues {
   /** The value, or empty when a Base64 sentinel holds invalid Base64. */
   static Optional<String> decode(String raw) {
     String v = raw.strip();
+    // Most values are literal: a matcher for each of them was a tool call's largest allocation
+    // here.
+    if (!v.startsWith("=?")) {
+      return Optional.of(v);
+    }
     var m = SENTINEL.matcher(v);
     if (!m.matches()) {
       return Optional.of(v);

@@ -17,9 +17,11 @@ final class FixedRate {
    * saturation a target's latency follows from its rate, so p99 is compared here, at -Dbench.rate
    * calls a second, by default 60% of the slowest target's best rate in this run. A pass's p99 at a
    * fixed rate swings widely (the floor's went from 2.45 to 3.89 ms between two runs, and a
-   * target's ratio to it from 1.16 to 1.51), so -Dbench.paced.passes (5) interleaved passes of
-   * {@code each} are made and each target's median p99 is compared, with the lowest and highest
-   * beside it.
+   * target's ratio to it from 1.16 to 1.51, and within one run the floor's passes ranged from 2.8
+   * to 27 ms), so -Dbench.paced.passes (7) interleaved passes of {@code each} are made and each
+   * target's median p99 is compared, with the lowest and highest beside it; and, since a stall of
+   * the machine lifts the passes next to it together, the median of the pass-by-pass ratios too:
+   * each pass's p99 over the floor's and the anchor's in the same round.
    */
   static void compare(
       Map<String, List<LoadRunner.Call>> targets,
@@ -29,7 +31,7 @@ final class FixedRate {
     double slowest =
         saturated.values().stream().mapToDouble(LoadRunner.Result::perSecond).min().orElse(0);
     double rate = Integer.getInteger("bench.rate", (int) (slowest * 0.6 / 100) * 100).doubleValue();
-    int passes = Integer.getInteger("bench.paced.passes", 5);
+    int passes = Integer.getInteger("bench.paced.passes", 7);
     if (rate <= 0 || passes <= 0) {
       return;
     }
@@ -56,6 +58,32 @@ final class FixedRate {
           ratio(r, median.get(TransportBench.FLOOR), LoadRunner.Result::p99Ms, "floor's p99"),
           ratio(r, median.get(TransportBench.ANCHOR), LoadRunner.Result::p99Ms, "anchor's p99"));
     }
+    for (var e : all.entrySet()) {
+      String pairs =
+          paired(e.getValue(), all.get(TransportBench.FLOOR), "floor's")
+              + paired(e.getValue(), all.get(TransportBench.ANCHOR), "anchor's");
+      if (!pairs.isEmpty()) {
+        System.out.printf("benchmark: %-28s p99 pass by pass:%s%n", e.getKey(), pairs);
+      }
+    }
+  }
+
+  /**
+   * " median 1.31x floor's (1.02 to 1.90)": the median of one target's p99 over another's, pass by
+   * pass; nothing when the other is the target itself or was left out of the run.
+   */
+  static String paired(List<LoadRunner.Result> runs, List<LoadRunner.Result> base, String name) {
+    if (base == null || base == runs) {
+      return "";
+    }
+    double[] ratios = new double[Math.min(runs.size(), base.size())];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = runs.get(i).p99Ms() / base.get(i).p99Ms();
+    }
+    java.util.Arrays.sort(ratios);
+    return String.format(
+        "   median %.2fx %s (%.2f to %.2f)",
+        ratios[(ratios.length - 1) / 2], name, ratios[0], ratios[ratios.length - 1]);
   }
 
   /** The pass whose p99 is the median (the lower middle one of an even number). */
