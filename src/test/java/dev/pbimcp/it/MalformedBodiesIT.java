@@ -115,6 +115,18 @@ class MalformedBodiesIT {
     }
   }
 
+  /** A second message after the first is not one JSON value: refused, not half answered. */
+  @org.junit.jupiter.api.Test
+  void aBodyOfTwoValuesIsAParseError() throws Exception {
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    HttpResponse<String> r = client.post(ping + " " + ping, Map.of("Accept", McpHttp.ACCEPT_BOTH));
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(
+        -32700, McpHttp.responseFrom(r, 1).getJsonObject("error").getInt("code"), r.body());
+    HttpResponse<String> alone = client.post(ping + "\r\n", Map.of("Accept", McpHttp.ACCEPT_BOTH));
+    assertEquals(200, alone.statusCode(), alone.body());
+  }
+
   private static String abbreviate(String body) {
     return body.length() > 80 ? body.substring(0, 80) + "…" : body;
   }
