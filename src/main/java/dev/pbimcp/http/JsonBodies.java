@@ -40,7 +40,10 @@ final class JsonBodies {
           "Parse error: the body could not be read (does its Content-Encoding match it?).");
     }
     if (message == null) {
-      return refused(400, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON.");
+      return refused(
+          400,
+          JsonRpc.PARSE_ERROR,
+          "Parse error: the body is not one JSON value: send one JSON-RPC message per POST.");
     }
     return new Body(message, null);
   }
@@ -83,7 +86,7 @@ final class JsonBodies {
     }
     try {
       return JsonTree.read(new StringReader(text));
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) { // JsonTree reads without recursion: no stack to overflow
       return null;
     }
   }
