@@ -60,8 +60,12 @@ final class FixedRate {
     }
     for (var e : all.entrySet()) {
       String pairs =
-          paired(e.getValue(), all.get(TransportBench.FLOOR), "floor's")
-              + paired(e.getValue(), all.get(TransportBench.ANCHOR), "anchor's");
+          paired(e.getValue(), all.get(TransportBench.FLOOR), LoadRunner.Result::p99Ms, "floor's")
+              + paired(
+                  e.getValue(),
+                  all.get(TransportBench.ANCHOR),
+                  LoadRunner.Result::p99Ms,
+                  "anchor's");
       if (!pairs.isEmpty()) {
         System.out.printf("benchmark: %-28s p99 pass by pass:%s%n", e.getKey(), pairs);
       }
@@ -69,16 +73,21 @@ final class FixedRate {
   }
 
   /**
-   * " median 1.31x floor's (1.02 to 1.90)": the median of one target's p99 over another's, pass by
-   * pass; nothing when the other is the target itself or was left out of the run.
+   * " median 1.31x floor's (1.02 to 1.90)": the median of one target's {@code measure} over
+   * another's, pass by pass; nothing when the other is the target itself or was left out of the
+   * run.
    */
-  static String paired(List<LoadRunner.Result> runs, List<LoadRunner.Result> base, String name) {
+  static String paired(
+      List<LoadRunner.Result> runs,
+      List<LoadRunner.Result> base,
+      ToDoubleFunction<LoadRunner.Result> measure,
+      String name) {
     if (base == null || base == runs) {
       return "";
     }
     double[] ratios = new double[Math.min(runs.size(), base.size())];
     for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = runs.get(i).p99Ms() / base.get(i).p99Ms();
+      ratios[i] = measure.applyAsDouble(runs.get(i)) / measure.applyAsDouble(base.get(i));
     }
     java.util.Arrays.sort(ratios);
     return String.format(
