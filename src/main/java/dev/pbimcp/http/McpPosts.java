@@ -61,16 +61,17 @@ public class McpPosts {
     if (message instanceof JsonArray batch) {
       return CallerContext.as(caller, () -> batch(batch, headers, Caller.ownerOf(caller)));
     }
+    JsonRpc.Kind kind = JsonRpc.kind(message); // once: each look reads the message's members again
     if (settings.modernEra()
         && message instanceof JsonObject o
-        && JsonRpc.kind(o) != JsonRpc.Kind.INVALID
+        && kind != JsonRpc.Kind.INVALID
         && o.containsKey("method")
         && ModernGate.isModern(o, headers.getHeaderString(SessionGate.VERSION_HEADER))) {
-      return modern.handle(o, headers, caller, async);
+      return modern.handle(o, kind, headers, caller, async);
     }
     JsonValue id =
         message instanceof JsonObject o && JsonRpc.validId(o.get("id")) ? o.get("id") : null;
-    switch (JsonRpc.kind(message)) {
+    switch (kind) {
       case INVALID:
         return HttpErrors.response(
             400, id, JsonRpc.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message.");
@@ -81,7 +82,7 @@ public class McpPosts {
         Session session = gate.require(headers, Caller.ownerOf(caller));
         return dispatch(message.asJsonObject(), session, Accept.eventStream(headers), caller);
       default:
-        accept(message.asJsonObject(), gate.require(headers, Caller.ownerOf(caller)));
+        accept(message.asJsonObject(), kind, gate.require(headers, Caller.ownerOf(caller)));
         return Response.accepted().build();
     }
   }
@@ -97,8 +98,8 @@ public class McpPosts {
   }
 
   /** Notifications and responses from the client: nothing to answer but 202. */
-  private void accept(JsonObject message, Session session) {
-    if (JsonRpc.kind(message) == JsonRpc.Kind.NOTIFICATION) {
+  private void accept(JsonObject message, JsonRpc.Kind kind, Session session) {
+    if (kind == JsonRpc.Kind.NOTIFICATION) {
       engine.notification(message, session);
     } else {
       engine.response(message);
@@ -149,7 +150,7 @@ public class McpPosts {
           answered++;
         }
       } else {
-        accept(item.asJsonObject(), session);
+        accept(item.asJsonObject(), kind, session);
       }
     }
     return answered == 0 ? Response.accepted().build() : HttpErrors.json(200, responses.build());

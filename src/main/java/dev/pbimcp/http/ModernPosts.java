@@ -51,11 +51,17 @@ public class ModernPosts {
   }
 
   /**
-   * The answer, sent by the request's own thread; null for subscriptions/listen, whose stream goes
-   * through {@code async} (only the listen door has one: {@link ListenDoor}).
+   * The answer to a message of {@code kind} (the caller's reading), sent by the request's own
+   * thread; null for subscriptions/listen, whose stream goes through {@code async} (only the listen
+   * door has one: {@link ListenDoor}).
    */
-  Response handle(JsonObject message, HttpHeaders headers, Caller caller, AsyncResponse async) {
-    if (JsonRpc.kind(message) != JsonRpc.Kind.REQUEST) {
+  Response handle(
+      JsonObject message,
+      JsonRpc.Kind kind,
+      HttpHeaders headers,
+      Caller caller,
+      AsyncResponse async) {
+    if (kind != JsonRpc.Kind.REQUEST) {
       // Notifications and stray responses have nothing to act on without a session.
       return Response.accepted().build();
     }
