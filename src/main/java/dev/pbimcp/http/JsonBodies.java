@@ -43,7 +43,8 @@ final class JsonBodies {
       return refused(
           400,
           JsonRpc.PARSE_ERROR,
-          "Parse error: the body is not one JSON value: send one JSON-RPC message per POST.");
+          "Parse error: the body is not one JSON value (broken JSON, or more than one message:"
+              + " send one JSON-RPC message per POST).");
     }
     return new Body(message, null);
   }

@@ -58,16 +58,23 @@ final class FixedRate {
           ratio(r, median.get(TransportBench.FLOOR), LoadRunner.Result::p99Ms, "floor's p99"),
           ratio(r, median.get(TransportBench.ANCHOR), LoadRunner.Result::p99Ms, "anchor's p99"));
     }
-    for (var e : all.entrySet()) {
+    printPaired(all, LoadRunner.Result::p99Ms, "p99");
+  }
+
+  /**
+   * For each target, the median of its {@code measure} over the floor's and over the anchor's, pass
+   * by pass: a stall of the machine lifts the passes next to it together.
+   */
+  static void printPaired(
+      Map<String, List<LoadRunner.Result>> passes,
+      ToDoubleFunction<LoadRunner.Result> measure,
+      String label) {
+    for (var e : passes.entrySet()) {
       String pairs =
-          paired(e.getValue(), all.get(TransportBench.FLOOR), LoadRunner.Result::p99Ms, "floor's")
-              + paired(
-                  e.getValue(),
-                  all.get(TransportBench.ANCHOR),
-                  LoadRunner.Result::p99Ms,
-                  "anchor's");
+          paired(e.getValue(), passes.get(TransportBench.FLOOR), measure, "floor's")
+              + paired(e.getValue(), passes.get(TransportBench.ANCHOR), measure, "anchor's");
       if (!pairs.isEmpty()) {
-        System.out.printf("benchmark: %-28s p99 pass by pass:%s%n", e.getKey(), pairs);
+        System.out.printf("benchmark: %-28s %s pass by pass:%s%n", e.getKey(), label, pairs);
       }
     }
   }
@@ -77,7 +84,7 @@ final class FixedRate {
    * another's, pass by pass; nothing when the other is the target itself or was left out of the
    * run.
    */
-  static String paired(
+  private static String paired(
       List<LoadRunner.Result> runs,
       List<LoadRunner.Result> base,
       ToDoubleFunction<LoadRunner.Result> measure,

@@ -187,8 +187,8 @@ class TransportBench {
     for (var t : targets.entrySet()) {
       LoadRunner.run(t.getKey(), t.getValue(), Duration.ofSeconds(WARMUP));
     }
-    // Interleaved passes, best kept; the machine's speed drifts between passes (a run's floor was
-    // 25% faster than the run's before), so the pass-by-pass ratios are printed too.
+    // Interleaved passes, best kept; the machine's speed drifts from pass to pass (within one run
+    // a target's ratio to the floor ranged from 0.76 to 0.95), so the pass-by-pass ratios too.
     Map<String, List<LoadRunner.Result>> passes = new LinkedHashMap<>();
     for (int pass = 0; pass < PASSES; pass++) {
       for (var t : targets.entrySet()) {
@@ -213,15 +213,7 @@ class TransportBench {
           FixedRate.ratio(r, best.get(FLOOR), LoadRunner.Result::perSecond, "floor"),
           FixedRate.ratio(r, best.get(ANCHOR), LoadRunner.Result::perSecond, "anchor"));
     }
-    for (var e : passes.entrySet()) {
-      String pairs =
-          FixedRate.paired(e.getValue(), passes.get(FLOOR), LoadRunner.Result::perSecond, "floor's")
-              + FixedRate.paired(
-                  e.getValue(), passes.get(ANCHOR), LoadRunner.Result::perSecond, "anchor's");
-      if (!pairs.isEmpty()) {
-        System.out.printf("benchmark: %-28s req/s pass by pass:%s%n", e.getKey(), pairs);
-      }
-    }
+    FixedRate.printPaired(passes, LoadRunner.Result::perSecond, "req/s");
     FixedRate.compare(targets, best, Duration.ofSeconds(SECONDS));
     long pid = server.pid();
     System.out.printf(

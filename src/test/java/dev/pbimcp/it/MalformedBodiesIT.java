@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,7 +117,7 @@ class MalformedBodiesIT {
   }
 
   /** A second message after the first is not one JSON value: refused, not half answered. */
-  @org.junit.jupiter.api.Test
+  @Test
   void aBodyOfTwoValuesIsAParseError() throws Exception {
     String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
     HttpResponse<String> r = client.post(ping + " " + ping, Map.of("Accept", McpHttp.ACCEPT_BOTH));
