@@ -2,13 +2,13 @@ package dev.pbimcp.http;
 
 import dev.pbimcp.json.JsonTree;
 import dev.pbimcp.mcp.JsonRpc;
+import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a JSON body with a size limit; null when it is not JSON. */
@@ -86,8 +86,8 @@ final class JsonBodies {
       text = text.substring(1);
     }
     try {
-      return JsonTree.read(new StringReader(text));
-    } catch (RuntimeException e) { // JsonTree reads without recursion: no stack to overflow
+      return JsonTree.read(text);
+    } catch (JsonException e) { // JsonTree reads without recursion: no stack to overflow
       return null;
     }
   }

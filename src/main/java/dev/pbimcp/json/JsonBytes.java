@@ -67,7 +67,10 @@ public final class JsonBytes {
         put(']');
       }
       case STRING -> string(((JsonString) value).getString());
-      default -> ascii(value.toString()); // numbers, true, false, null
+      case TRUE -> ascii("true"); // their toString() lowercases their type's name each time
+      case FALSE -> ascii("false");
+      case NULL -> ascii("null");
+      default -> ascii(value.toString()); // numbers
     }
   }
 

@@ -10,10 +10,18 @@ public final class JsonText {
 
   private JsonText() {}
 
-  /** Appends {@code s} as a JSON string. */
+  /**
+   * Appends {@code s} as a JSON string: the characters up to the first that needs an escape in one
+   * append (most names and ids have none), and the rest one by one.
+   */
   public static StringBuilder string(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && !escaped(s.charAt(plain))) {
+      plain++;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -33,6 +41,10 @@ public final class JsonText {
       }
     }
     return out.append('"');
+  }
+
+  private static boolean escaped(char c) {
+    return c < 0x20 || c == '"' || c == '\\';
   }
 
   /** Appends {@code ,"name":} and the string {@code value}. */

@@ -1,6 +1,7 @@
 package dev.pbimcp.mcp;
 
 import dev.pbimcp.cdi.Unproxied;
+import dev.pbimcp.json.JsonLength;
 import dev.pbimcp.registry.McpTool;
 import dev.pbimcp.registry.Registry;
 import dev.pbimcp.registry.SchemaValidator;
@@ -99,11 +100,11 @@ public class ToolMethods {
    * passed on to break the client.
    */
   private JsonObject withinBudget(String tool, JsonObject result) {
-    long size = dev.pbimcp.json.JsonLength.of(result);
     int budget = registry.resultBudget();
-    if (size <= budget) {
+    if (JsonLength.atMost(result, budget)) {
       return result;
     }
+    long size = JsonLength.of(result);
     LOG.warning(
         RequestId.tag(
             "Tool " + tool + " answered " + size + " characters, over the budget of " + budget));
