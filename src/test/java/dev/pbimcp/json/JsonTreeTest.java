@@ -2,6 +2,8 @@ package dev.pbimcp.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -93,6 +95,19 @@ class JsonTreeTest {
   void readsEscapesAsParssonDoes() {
     String text = "[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude00\\ud800x\",\"\"]";
     assertEquals(parsson(text), JsonTree.read(text));
+  }
+
+  /** A short string read again is the one read before; a long one is a string of its own. */
+  @Test
+  void shortStringsReadAgainAreTheOnesReadBefore() {
+    String longer = "x".repeat(65);
+    String text = "{\"method\":\"tools/call\",\"q\":\"" + longer + "\"}";
+    JsonObject first = JsonTree.read(text).asJsonObject();
+    JsonObject second = JsonTree.read(new String(text.toCharArray())).asJsonObject();
+    assertSame(first.keySet().iterator().next(), second.keySet().iterator().next());
+    assertSame(first.getString("method"), second.getString("method"));
+    assertEquals(longer, second.getString("q"));
+    assertNotSame(first.getString("q"), second.getString("q"));
   }
 
   @Test
