@@ -29,9 +29,9 @@ public final class JsonLength {
     switch (value.getValueType()) {
       case OBJECT:
         JsonObject o = (JsonObject) value;
-        long n = 2 + o.size();
+        long n = 2 + o.size(); // the braces and the commas, one spare
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-          n += 2 + 6L * e.getKey().length() + bound(e.getValue());
+          n += 3 + 6L * e.getKey().length() + bound(e.getValue()); // quotes and colon
         }
         return n;
       case ARRAY:
