@@ -24,16 +24,6 @@ public final class JsonTree {
 
   static final int MAX_NUMBER_LENGTH = 1100;
 
-  /**
-   * Short strings read lately, by hash: a POST's member names and most of its values (the method,
-   * the version, the tool's name) are those of the POSTs before it, and one found here is a string
-   * already made and hashed, where a new one would be made, then hashed by every map it goes into.
-   * Races are harmless: a string is immutable, and a slot another thread took is only a miss.
-   */
-  private static final String[] SEEN = new String[512];
-
-  private static final int SEEN_LONGEST = 64;
-
   private final String s;
   private int i;
 
@@ -130,14 +120,14 @@ public final class JsonTree {
     return v;
   }
 
-  /** A string from its opening quote: one seen lately, or a substring, unless it holds escapes. */
+  /** A string from its opening quote: one read lately, or a substring, unless it holds escapes. */
   private String string() {
     int start = ++i;
     int hash = 0;
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"') {
-        return seen(start, i++, hash);
+        return RecentStrings.of(s, start, i++, hash);
       }
       hash = 31 * hash + c; // String.hashCode's
       if (c == '\\') {
@@ -148,22 +138,6 @@ public final class JsonTree {
       }
     }
     throw error("A string without its closing quote");
-  }
-
-  /** The text's {@code [start, end)}, whose String.hashCode is {@code hash}, as seen lately. */
-  private String seen(int start, int end, int hash) {
-    int n = end - start;
-    if (n > SEEN_LONGEST) {
-      return s.substring(start, end);
-    }
-    int slot = (hash ^ (hash >>> 16)) & (SEEN.length - 1);
-    String known = SEEN[slot];
-    if (known != null && known.length() == n && s.regionMatches(start, known, 0, n)) {
-      return known;
-    }
-    String fresh = s.substring(start, end);
-    SEEN[slot] = fresh;
-    return fresh;
   }
 
   private String escaped(StringBuilder b) {

@@ -100,7 +100,7 @@ class JsonTreeTest {
   /** A short string read again is the one read before; a long one is a string of its own. */
   @Test
   void shortStringsReadAgainAreTheOnesReadBefore() {
-    String longer = "x".repeat(65);
+    String longer = "x".repeat(RecentStrings.LONGEST + 1);
     String text = "{\"method\":\"tools/call\",\"q\":\"" + longer + "\"}";
     JsonObject first = JsonTree.read(text).asJsonObject();
     JsonObject second = JsonTree.read(new String(text.toCharArray())).asJsonObject();
